@@ -1,0 +1,162 @@
+//! Stage 1, load: walk `data/`, read every file in parallel, parse YAML and front matter into
+//! the model, and keep each file's text and value positions for the findings of later stages.
+//!
+//! Loading never stops at the first bad file: every file is read and every finding collected.
+
+mod locate;
+mod parse;
+mod source;
+mod walk;
+
+pub use locate::{Path, Seg};
+pub use source::SourceFile;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Config, Dataset, Meeting, MeetingFront, Month, Orgs, Progress, Project};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use walk::Role;
+
+/// What a data folder holds, as far as it could be read.
+#[derive(Debug)]
+pub struct Loaded {
+    /// `None` when config.yaml or orgs.yaml could not be read.
+    pub dataset: Option<Dataset>,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Each file read, by its path relative to the data folder, and which file each record came from.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub files: BTreeMap<String, SourceFile>,
+    pub config: String,
+    pub orgs: String,
+    pub projects: BTreeMap<String, String>,
+    pub progress: BTreeMap<Month, String>,
+    pub meetings: BTreeMap<String, String>,
+}
+
+impl Sources {
+    pub fn file(&self, rel: &str) -> Option<&SourceFile> {
+        self.files.get(rel)
+    }
+
+    /// The position of the value at `path` in file `rel` (1:1 when the file is unknown).
+    pub fn at(&self, rel: &str, path: &[Seg]) -> (usize, usize) {
+        self.files.get(rel).map_or((1, 1), |f| f.at(path))
+    }
+
+    pub fn key_at(&self, rel: &str, path: &[Seg]) -> (usize, usize) {
+        self.files.get(rel).map_or((1, 1), |f| f.key_at(path))
+    }
+}
+
+enum Record {
+    Config(Config),
+    Orgs(Orgs),
+    Project(Project),
+    Progress(Progress),
+    Meeting(Meeting),
+}
+
+struct Read {
+    rel: String,
+    source: Option<SourceFile>,
+    record: Result<Record, Diagnostic>,
+}
+
+/// Reads the data folder at `root`.
+pub fn load(root: &std::path::Path) -> Loaded {
+    let (found, mut diagnostics) = walk::walk(root);
+    let reads: Vec<Read> = found.par_iter().map(read_one).collect();
+
+    let mut sources = Sources::default();
+    let (mut config, mut orgs) = (None, None);
+    let mut projects = Vec::new();
+    let mut progress = BTreeMap::new();
+    let mut meetings = Vec::new();
+    for read in reads {
+        if let Some(source) = read.source {
+            sources.files.insert(read.rel.clone(), source);
+        }
+        match read.record {
+            Err(d) => diagnostics.push(d),
+            Ok(Record::Config(c)) => {
+                sources.config = read.rel;
+                config = Some(c);
+            }
+            Ok(Record::Orgs(o)) => {
+                sources.orgs = read.rel;
+                orgs = Some(o);
+            }
+            Ok(Record::Project(p)) => {
+                sources.projects.entry(p.id.clone()).or_insert_with(|| read.rel.clone());
+                projects.push((p, read.rel));
+            }
+            Ok(Record::Progress(p)) => {
+                sources.progress.insert(p.period, read.rel);
+                progress.insert(p.period, p);
+            }
+            Ok(Record::Meeting(m)) => {
+                sources.meetings.insert(m.stem.clone(), read.rel);
+                meetings.push(m);
+            }
+        }
+    }
+    for (name, value) in [("config.yaml", config.is_some()), ("orgs.yaml", orgs.is_some())] {
+        if !value && !sources.files.contains_key(name) {
+            diagnostics.push(
+                Diagnostic::error("E0001", name, (1, 1), format!("数据目录中没有 {name}"))
+                    .with_hint(Some("用 --data 指向包含 config.yaml、orgs.yaml、projects/ 和 progress/ 的目录".into())),
+            );
+        }
+    }
+    projects.sort_by(|a, b| (&a.0.id, &a.1).cmp(&(&b.0.id, &b.1)));
+    let projects = projects.into_iter().map(|(p, _)| p).collect();
+    meetings.sort_by(|a, b| (a.front.date, &a.stem).cmp(&(b.front.date, &b.stem)));
+    let dataset = match (config, orgs) {
+        (Some(config), Some(orgs)) => Some(Dataset { config, orgs, projects, progress, meetings }),
+        _ => None,
+    };
+    diagnostics.sort();
+    Loaded { dataset, sources, diagnostics }
+}
+
+fn read_one(found: &walk::Found) -> Read {
+    let rel = found.rel.clone();
+    let text = match std::fs::read(&found.full) {
+        Ok(bytes) => parse::text(&rel, bytes),
+        Err(e) => Err(Diagnostic::error("E0002", &rel, (1, 1), format!("无法读取文件：{e}"))),
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(d) => return Read { rel, source: None, record: Err(d) },
+    };
+    let (yaml, body, first_line) = if found.role == Role::Meeting {
+        match parse::front_matter(&rel, &text) {
+            Ok((yaml, body)) => (yaml, body, 2),
+            Err(d) => return Read { source: Some(SourceFile::new(rel.clone(), text.clone(), "", 1)), rel, record: Err(d) },
+        }
+    } else {
+        (text.as_str(), "", 1)
+    };
+    let record = match found.role {
+        Role::Config => parse::yaml(&rel, yaml, first_line).map(Record::Config),
+        Role::Orgs => parse::yaml(&rel, yaml, first_line).map(Record::Orgs),
+        Role::Project => parse::yaml(&rel, yaml, first_line).map(Record::Project),
+        Role::Progress => parse::yaml(&rel, yaml, first_line).map(Record::Progress),
+        Role::Meeting => parse::yaml::<MeetingFront>(&rel, yaml, first_line).map(|front| {
+            let stem = file_stem(&rel);
+            Record::Meeting(Meeting { stem, front, body: body.to_string() })
+        }),
+    };
+    let source = SourceFile::new(rel.clone(), text.clone(), yaml, first_line);
+    Read { rel, source: Some(source), record }
+}
+
+/// The file name without folder and extension: the id of a project, the stem of a meeting.
+pub fn file_stem(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+}

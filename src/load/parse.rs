@@ -1,0 +1,136 @@
+//! Reading one file into a typed value: text checks (UTF-8, BOM), YAML syntax, then the typed
+//! pass, with serde's messages turned into Chinese findings at the right line and column.
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use serde::de::DeserializeOwned;
+
+/// Reads a file's bytes as UTF-8 text, or says where the first bad byte is.
+pub fn text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) if text.starts_with('\u{feff}') => Err(Diagnostic::error("E0005", rel, (1, 1), "文件以 BOM（字节顺序标记）开头")
+            .with_hint(Some("请以不带 BOM 的 UTF-8 保存（记事本：另存为 → 编码选“UTF-8”）".into()))),
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let good = String::from_utf8_lossy(good);
+            let line = good.matches('\n').count() + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(Diagnostic::error("E0004", rel, (line, column), "文件不是 UTF-8 编码")
+                .with_hint(Some("请以 UTF-8 编码保存；GBK/GB2312 文件可用编辑器“转换编码”后再提交".into())))
+        }
+    }
+}
+
+/// Splits a Markdown file into its YAML front matter (from line 2) and its body.
+pub fn front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a str), Diagnostic> {
+    let missing = || {
+        Diagnostic::error("E0006", rel, (1, 1), "会议纪要缺少 YAML 头部")
+            .with_hint(Some("文件应以一行 --- 开头，写完 title、kind、date 等字段后再以一行 --- 结束".into()))
+    };
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")).ok_or_else(missing)?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Ok((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    Err(missing())
+}
+
+/// Parses `yaml` (which starts at line `first_line` of the file) into `T`.
+pub fn yaml<T: DeserializeOwned>(rel: &str, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
+    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        return Err(finding(rel, &e, first_line, true));
+    }
+    serde_yaml::from_str::<T>(yaml).map_err(|e| finding(rel, &e, first_line, false))
+}
+
+fn finding(rel: &str, e: &serde_yaml::Error, first_line: usize, syntax: bool) -> Diagnostic {
+    let at = e.location().map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
+    let full = e.to_string();
+    let text = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
+    // serde_yaml prefixes nested errors with their path: "years.2026: missing field `plan`".
+    let (field_path, msg) = match text.split_once(": ") {
+        Some((p, m)) if !p.contains(' ') && !syntax => (Some(p), m),
+        _ => (None, text),
+    };
+    let place = field_path.map(|p| format!("（位于 {p}）")).unwrap_or_default();
+    if syntax {
+        return Diagnostic::error("E0101", rel, at, format!("YAML 语法错误：{}", syntax_in_chinese(msg)))
+            .with_hint(Some(format!("解析器原文：{msg}。检查缩进（只用空格）、冒号后的空格和引号是否成对")));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known = backticked(expected);
+        let hint = did_you_mean(field, known.iter().map(String::as_str))
+            .or_else(|| (!known.is_empty()).then(|| format!("可用的键：{}", known.join("、"))));
+        return Diagnostic::error("E0102", rel, at, format!("未知的键「{field}」{place}")).with_hint(hint);
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return Diagnostic::error("E0103", rel, at, format!("缺少必填字段「{field}」{place}"))
+            .with_hint(Some(format!("请补上 {field}: …，字段说明见 docs/数据格式.md")));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known = backticked(expected);
+        return Diagnostic::error("E0105", rel, at, format!("不允许的取值「{value}」{place}"))
+            .with_hint(Some(format!("可选的值：{}", known.join("、"))));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Diagnostic::error("E0104", rel, at, format!("类型不符{place}：应为{}，实际是{}", kind_in_chinese(expected), kind_in_chinese(found)));
+    }
+    if msg.starts_with("duplicate entry") {
+        return Diagnostic::error("E0107", rel, at, format!("重复的键{place}")).with_hint(Some("同一层级的每个键只能出现一次".into()));
+    }
+    Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)))
+}
+
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+fn kind_in_chinese(text: &str) -> String {
+    let table = [
+        ("a sequence", "列表（[a, b] 或以 - 开头的多行）"),
+        ("sequence", "列表"),
+        ("a map", "映射（键: 值）"),
+        ("struct ", "映射（键: 值），即 "),
+        ("map", "映射"),
+        ("a string", "文本"),
+        ("string ", "文本 "),
+        ("unit value", "空值"),
+        ("a boolean", "true 或 false"),
+        ("boolean ", "布尔值 "),
+        ("u32", "非负整数"),
+        ("i32", "整数"),
+        ("usize", "非负整数"),
+        ("integer ", "整数 "),
+        ("floating point ", "小数 "),
+        ("invalid value: ", ""),
+    ];
+    let mut out = text.to_string();
+    for (en, zh) in table {
+        if out.starts_with(en) || out.contains(&format!(" {en}")) {
+            out = out.replacen(en, zh, 1);
+        }
+    }
+    out
+}
+
+fn syntax_in_chinese(msg: &str) -> &'static str {
+    let table = [
+        ("found character that cannot start any token", "此处的字符不能开始一个值（常见原因：用了制表符 Tab 缩进）"),
+        ("mapping values are not allowed", "此处不允许出现“键: 值”（常见原因：值里有冒号却没加引号，或缩进错位）"),
+        ("did not find expected key", "缩进错位，找不到预期的键"),
+        ("did not find expected '-'", "列表项缩进错位"),
+        ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+        ("did not find expected ',' or ']'", "方括号列表没有正确闭合"),
+        ("did not find expected ',' or '}'", "花括号映射没有正确闭合"),
+        ("found a tab character", "缩进中出现了制表符 Tab，只能用空格"),
+        ("could not find expected ':'", "缺少冒号"),
+    ];
+    table.iter().find(|(en, _)| msg.contains(en)).map_or("无法解析", |(_, zh)| zh)
+}

@@ -1,0 +1,190 @@
+//! `config.yaml`: the site's identity and every rule that differs between counties.
+
+use super::{Month, Wan};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub site: Site,
+    pub report: Report,
+    pub lists: Lists,
+    pub lights: Lights,
+    #[serde(default)]
+    pub rankings: Vec<RankingSpec>,
+    pub bulletin: Option<BulletinConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub title: String,
+    /// 主办单位: appears on every page and bulletin.
+    pub organization: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+}
+
+fn default_language() -> String {
+    "zh-CN".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// The year being reported.
+    pub year: i32,
+    /// The current period; default: the latest progress file of `year`.
+    pub period: Option<Month>,
+    #[serde(default)]
+    pub time_progress: TimeProgressMode,
+    /// 个 / 项 / 宗
+    #[serde(default = "default_measure_word")]
+    pub measure_word: String,
+    #[serde(default)]
+    pub decimals: Decimals,
+    /// Prose shows 亿元 at or above this many 万元.
+    #[serde(default = "default_yi_threshold")]
+    pub yi_threshold: Wan,
+}
+
+fn default_measure_word() -> String {
+    "个".into()
+}
+
+fn default_yi_threshold() -> Wan {
+    Wan(Decimal::from(10_000))
+}
+
+/// 序时进度: how the time-elapsed benchmark is measured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeProgressMode {
+    /// N ÷ 12 at the end of month N.
+    #[default]
+    Month,
+    /// The cumulative monthly plan ÷ the annual plan.
+    Plan,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Decimals {
+    pub money_table: u32,
+    pub money_yi: u32,
+    pub percent: u32,
+}
+
+impl Default for Decimals {
+    fn default() -> Self {
+        Decimals { money_table: 0, money_yi: 2, percent: 1 }
+    }
+}
+
+/// The allowed values of list-valued fields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lists {
+    pub industries: Vec<String>,
+    pub natures: Vec<String>,
+    pub levels: Vec<String>,
+    pub batches: Vec<String>,
+    pub issue_categories: Vec<String>,
+    pub meeting_kinds: Vec<String>,
+}
+
+/// 亮灯: points behind 序时进度 that turn a light.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lights {
+    /// Behind by at least this many points → 黄灯.
+    pub yellow_pp: Decimal,
+    /// Behind by more than this many points → 红灯.
+    pub red_pp: Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankingSpec {
+    pub name: String,
+    pub subject: Subject,
+    #[serde(default)]
+    pub order: RankOrder,
+    /// The bottom N are named (通报批评).
+    #[serde(default)]
+    pub bottom: usize,
+}
+
+/// What a ranking or a group summary groups projects by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Industry,
+    Town,
+    Nature,
+    Level,
+    LeadUnit,
+    Leader,
+    Hq,
+}
+
+impl Subject {
+    pub const ALL: [Subject; 7] = [
+        Subject::Industry,
+        Subject::Town,
+        Subject::Nature,
+        Subject::Level,
+        Subject::LeadUnit,
+        Subject::Leader,
+        Subject::Hq,
+    ];
+
+    /// The file-name slug of the dimension (`groups/<slug>.html`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Subject::Industry => "industry",
+            Subject::Town => "town",
+            Subject::Nature => "nature",
+            Subject::Level => "level",
+            Subject::LeadUnit => "lead_unit",
+            Subject::Leader => "leader",
+            Subject::Hq => "hq",
+        }
+    }
+
+    /// The Chinese name of the dimension.
+    pub fn label(self) -> &'static str {
+        match self {
+            Subject::Industry => "行业",
+            Subject::Town => "乡镇（园区）",
+            Subject::Nature => "建设性质",
+            Subject::Level => "项目级别",
+            Subject::LeadUnit => "责任单位",
+            Subject::Leader => "挂包县领导",
+            Subject::Hq => "指挥部",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RankOrder {
+    /// Worst first.
+    #[default]
+    Asc,
+    /// Best first.
+    Desc,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulletinConfig {
+    /// 红头: the issuing office.
+    pub issuer: String,
+    /// The series name, "重点项目建设通报".
+    pub series: String,
+    /// 抄送 in the 版记.
+    #[serde(default)]
+    pub cc: Vec<String>,
+}

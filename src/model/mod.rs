@@ -1,0 +1,52 @@
+//! The data contract as types: what users write in `data/`. No logic beyond look-ups.
+//!
+//! `model` knows nothing of the other stages; every other stage reads it.
+
+mod config;
+mod date;
+mod meeting;
+mod money;
+mod orgs;
+mod progress;
+mod project;
+
+pub use config::{
+    BulletinConfig, Config, Decimals, Lights, Lists, RankOrder, RankingSpec, Report, Site, Subject,
+    TimeProgressMode,
+};
+pub use date::{Date, Month};
+pub use meeting::{Decision, DecisionStatus, Feedback, Meeting, MeetingFront};
+pub use money::Wan;
+pub use orgs::{Hq, Leader, Orgs, Unit};
+pub use progress::{Entry, Progress};
+pub use project::{Blocker, CentralBudget, Milestone, Project, YearPlan};
+
+use std::collections::BTreeMap;
+
+/// Everything read from one data folder, in a deterministic order.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub config: Config,
+    pub orgs: Orgs,
+    /// Sorted by id.
+    pub projects: Vec<Project>,
+    /// Keyed by period.
+    pub progress: BTreeMap<Month, Progress>,
+    /// Sorted by date, then file stem.
+    pub meetings: Vec<Meeting>,
+}
+
+impl Dataset {
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.projects[i])
+    }
+
+    /// The reporting periods of the report year that have a progress file, oldest first.
+    pub fn periods_of_year(&self) -> Vec<Month> {
+        let year = self.config.report.year;
+        self.progress.keys().copied().filter(|m| m.year == year).collect()
+    }
+}

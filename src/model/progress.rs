@@ -1,0 +1,31 @@
+//! `progress/<YYYY-MM>.yaml`: every project's figures for one reporting month.
+
+use super::{Date, Month, Wan};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub period: Month,
+    /// 数据截止日期
+    pub as_of: Date,
+    #[serde(default)]
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// One project's report for the month.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// 1–N月累计完成投资, 万元
+    pub ytd: Wan,
+    /// 已开(复)工
+    #[serde(default)]
+    pub started: bool,
+    /// 形象进度
+    #[serde(default)]
+    pub progress: String,
+    /// 下步计划
+    pub next: Option<String>,
+}
