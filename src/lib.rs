@@ -1,8 +1,135 @@
 //! tongbao: key-project ledgers, monthly bulletins and meeting handouts from YAML in git.
 //!
-//! The pipeline, one module per stage: [`load`] → [`check`] → [`figures`] → render
-//! ([`render`], [`charts`]) → [`output`]. [`model`] holds the data contract as types.
+//! The pipeline, one module per stage, orchestrated by [`build`]:
+//! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`]) → [`output`].
+//! [`model`] holds the data contract as types; [`diagnostic`] the findings about it.
 
+pub mod charts;
+pub mod check;
 pub mod diagnostic;
+pub mod figures;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
+
+use diagnostic::Diagnostic;
+use load::Sources;
+use model::{Dataset, Month};
+use std::fmt;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What `tongbao build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub data: PathBuf,
+    pub theme: PathBuf,
+    pub out: PathBuf,
+    /// Overrides `report.period`.
+    pub period: Option<Month>,
+}
+
+/// Why a build or check failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The data has errors: every finding, rendered with source snippets.
+    Data(String),
+    /// Anything else: a theme error, an I/O error.
+    Other(String),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Data(text) | Failure::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A finished build: what was written and how long each stage took.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub files: usize,
+    pub bytes: u64,
+    pub stages: Vec<(&'static str, Duration)>,
+    /// Warnings found in the data, rendered.
+    pub warnings: String,
+}
+
+impl BuildReport {
+    pub fn summary(&self) -> String {
+        let total: Duration = self.stages.iter().map(|(_, d)| *d).sum();
+        let stages: Vec<String> = self.stages.iter().map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0)).collect();
+        format!(
+            "已生成 {} 个文件（{:.1} MB），用时 {:.0} ms：{}",
+            self.files,
+            self.bytes as f64 / 1_048_576.0,
+            total.as_secs_f64() * 1000.0,
+            stages.join("，")
+        )
+    }
+}
+
+/// Renders findings the way the terminal shows them, each with its source line.
+pub fn render_findings(findings: &[Diagnostic], sources: &Sources) -> String {
+    let mut out = String::new();
+    for d in findings {
+        out.push_str(&d.render(sources.file(&d.file).map(|f| f.text.as_str())));
+        out.push('\n');
+    }
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let warnings = findings.len() - errors;
+    if errors > 0 {
+        out.push_str(&format!("发现 {errors} 个错误、{warnings} 个警告。\n"));
+    }
+    out
+}
+
+/// Loads and checks a data folder; on success, the dataset and the rendered warnings.
+fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> {
+    if !data.is_dir() {
+        return Err(Failure::Other(format!("错误：数据目录 {} 不存在\n", data.display())));
+    }
+    let loaded = load::load(data);
+    let mut findings = loaded.diagnostics;
+    if let Some(ds) = &loaded.dataset {
+        findings.extend(check::check(ds, &loaded.sources));
+    }
+    findings.sort();
+    let rendered = render_findings(&findings, &loaded.sources);
+    match loaded.dataset {
+        Some(ds) if !findings.iter().any(Diagnostic::is_error) => Ok((ds, rendered)),
+        _ => Err(Failure::Data(rendered)),
+    }
+}
+
+/// `tongbao check`: every load and validation rule, no rendering.
+pub fn check_only(data: &std::path::Path) -> Result<String, Failure> {
+    load_and_check(data).map(|(_, warnings)| warnings)
+}
+
+/// `tongbao build`: load → check → figures → render → write. A failed build leaves the
+/// previous output untouched.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
+    let mut stages = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, stages: &mut Vec<(&'static str, Duration)>| {
+        stages.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+    let (ds, warnings) = load_and_check(&options.data)?;
+    lap("读取与检查", &mut stages);
+    let all = figures::compute_all(&ds);
+    let current = options.period.or(ds.config.report.period).or_else(|| ds.periods_of_year().last().copied());
+    let Some(current) = current.filter(|p| ds.progress.contains_key(p)) else {
+        return Err(Failure::Other("错误：找不到报告期的月报文件；用 --period 指定一个已有月报的月份\n".into()));
+    };
+    lap("计算指标", &mut stages);
+    let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
+    let site = render::render_site(&ds, &all, current, &theme).map_err(Failure::Other)?;
+    lap("渲染页面", &mut stages);
+    let written = output::write_site(&options.out, &site, &theme.static_dir).map_err(Failure::Other)?;
+    lap("写入", &mut stages);
+    Ok(BuildReport { files: written.files, bytes: written.bytes, stages, warnings })
+}

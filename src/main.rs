@@ -1,1 +1,76 @@
-fn main() {}
+//! The command line: thin wrappers over the library's stages.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tongbao::model::Month;
+use tongbao::{BuildOptions, Failure};
+
+#[derive(Parser)]
+#[command(name = "tongbao", version, about = "通报：重点项目台账、月度通报与会议材料的静态生成器")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 把数据目录生成为静态网站
+    Build {
+        /// 数据目录
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// 主题目录（含 templates/ 与 static/）
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
+        /// 输出目录
+        #[arg(long, default_value = "site")]
+        out: PathBuf,
+        /// 报告期 YYYY-MM（默认取 config.yaml 的 report.period 或最新月报）
+        #[arg(long)]
+        period: Option<Month>,
+        /// 不打印进度与耗时
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// 只检查数据，不生成网站
+    Check {
+        /// 数据目录
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { data, theme, out, period, quiet } => {
+            let options = BuildOptions { data, theme, out, period };
+            match tongbao::build(&options) {
+                Ok(report) => {
+                    eprint!("{}", report.warnings);
+                    if !quiet {
+                        eprintln!("{}", report.summary());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(failure) => fail(&failure),
+            }
+        }
+        Command::Check { data } => match tongbao::check_only(&data) {
+            Ok(warnings) => {
+                eprint!("{warnings}");
+                eprintln!("检查通过");
+                ExitCode::SUCCESS
+            }
+            Err(failure) => fail(&failure),
+        },
+    }
+}
+
+fn fail(failure: &Failure) -> ExitCode {
+    eprint!("{failure}");
+    match failure {
+        Failure::Data(_) => ExitCode::from(1),
+        Failure::Other(_) => ExitCode::from(2),
+    }
+}

@@ -33,6 +33,8 @@ pub struct Sources {
     pub config: String,
     pub orgs: String,
     pub projects: BTreeMap<String, String>,
+    /// Later files that repeat an id already taken: (id, file). Left out of the dataset.
+    pub duplicate_projects: Vec<(String, String)>,
     pub progress: BTreeMap<Month, String>,
     pub meetings: BTreeMap<String, String>,
 }
@@ -90,10 +92,7 @@ pub fn load(root: &std::path::Path) -> Loaded {
                 sources.orgs = read.rel;
                 orgs = Some(o);
             }
-            Ok(Record::Project(p)) => {
-                sources.projects.entry(p.id.clone()).or_insert_with(|| read.rel.clone());
-                projects.push((p, read.rel));
-            }
+            Ok(Record::Project(p)) => projects.push((p, read.rel)),
             Ok(Record::Progress(p)) => {
                 sources.progress.insert(p.period, read.rel);
                 progress.insert(p.period, p);
@@ -113,7 +112,16 @@ pub fn load(root: &std::path::Path) -> Loaded {
         }
     }
     projects.sort_by(|a, b| (&a.0.id, &a.1).cmp(&(&b.0.id, &b.1)));
-    let projects = projects.into_iter().map(|(p, _)| p).collect();
+    let mut unique: Vec<Project> = Vec::with_capacity(projects.len());
+    for (project, rel) in projects {
+        if unique.last().is_some_and(|p| p.id == project.id) {
+            sources.duplicate_projects.push((project.id, rel));
+        } else {
+            sources.projects.insert(project.id.clone(), rel);
+            unique.push(project);
+        }
+    }
+    let projects = unique;
     meetings.sort_by(|a, b| (a.front.date, &a.stem).cmp(&(b.front.date, &b.stem)));
     let dataset = match (config, orgs) {
         (Some(config), Some(orgs)) => Some(Dataset { config, orgs, projects, progress, meetings }),

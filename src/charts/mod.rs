@@ -1,0 +1,24 @@
+//! Charts drawn with plotters' SVG backend: the S-curve of cumulative investment against plan,
+//! and horizontal bars of completion rates against 序时进度.
+//!
+//! Charts take display-ready numbers (already rounded by `render::format`) and return SVG text
+//! to inline in a page. Legends and the data tables are written in HTML beside each chart, and
+//! every series differs by line style or a text label, not by colour alone.
+
+mod bars;
+mod s_curve;
+
+pub use bars::{BarRow, rate_bars};
+pub use s_curve::{SCurve, s_curve};
+
+/// The font stack of chart text: the page's CJK fonts, never an outside font.
+pub const FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif";
+
+/// Gives the SVG a title and a text alternative, and lets it scale with its container.
+fn finish(svg: String, title: &str, description: &str) -> String {
+    let escaped = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let open_end = svg.find('>').unwrap_or(0);
+    let (open, rest) = svg.split_at(open_end);
+    let open = open.replacen("<svg ", "<svg role=\"img\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\" ", 1);
+    format!("{open}><title>{}</title><desc>{}</desc>{}", escaped(title), escaped(description), &rest[1..])
+}

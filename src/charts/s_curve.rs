@@ -1,0 +1,64 @@
+//! The S-curve: cumulative completed investment and cumulative plan by month, with the
+//! month's completed investment as bars.
+
+use super::{FONT, finish};
+use plotters::prelude::*;
+
+/// One S-curve's data, in 万元 (display values).
+pub struct SCurve<'a> {
+    pub title: &'a str,
+    /// Cumulative completed at the end of months 1..=N.
+    pub actual: &'a [f64],
+    /// Cumulative plan at the end of months 1..=12.
+    pub plan: &'a [f64],
+}
+
+const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x8c);
+const PLAN: RGBColor = RGBColor(0x55, 0x55, 0x55);
+const BARS: RGBColor = RGBColor(0xc9, 0xd3, 0xe0);
+
+pub fn s_curve(c: &SCurve) -> String {
+    let max = c.actual.iter().chain(c.plan).fold(0.0f64, |m, v| m.max(*v));
+    // Large amounts read better in 亿元 on the axis.
+    let (scale, unit) = if max >= 100_000.0 { (10_000.0, "亿元") } else { (1.0, "万元") };
+    let top = (max / scale * 1.12).max(1.0);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (640, 300)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(28)
+            .y_label_area_size(56)
+            .build_cartesian_2d(0.5f64..12.5f64, 0f64..top);
+        let Ok(mut chart) = chart else { return String::new() };
+        let _ = chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(12)
+            .x_label_formatter(&|x| format!("{}月", x.round() as i64))
+            .y_desc(unit)
+            .y_label_formatter(&|y| format!("{}", (y * 100.0).round() / 100.0))
+            .label_style((FONT, 13))
+            .axis_desc_style((FONT, 13))
+            .light_line_style(RGBColor(0xee, 0xee, 0xee))
+            .draw();
+        let monthly = c.actual.iter().enumerate().map(|(i, v)| v - if i == 0 { 0.0 } else { c.actual[i - 1] });
+        let _ = chart.draw_series(monthly.enumerate().map(|(i, v)| {
+            let x = i as f64 + 1.0;
+            Rectangle::new([(x - 0.3, 0.0), (x + 0.3, v / scale)], BARS.filled())
+        }));
+        let plan_points: Vec<(f64, f64)> = c.plan.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
+        let _ = chart.draw_series(DashedLineSeries::new(plan_points, 6, 4, PLAN.stroke_width(2)));
+        let actual_points: Vec<(f64, f64)> = c.actual.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
+        let _ = chart.draw_series(LineSeries::new(actual_points.clone(), ACTUAL.stroke_width(3)));
+        let _ = chart.draw_series(actual_points.into_iter().map(|p| Circle::new(p, 4, ACTUAL.filled())));
+        let _ = root.present();
+    }
+    let description = format!(
+        "{}：实线为1-{}月累计完成投资，虚线为累计计划投资，柱为当月完成投资，单位{unit}。",
+        c.title,
+        c.actual.len()
+    );
+    finish(svg, c.title, &description)
+}

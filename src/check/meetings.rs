@@ -1,0 +1,88 @@
+//! Meetings: kinds from the config list, people and units known, projects known (also the
+//! `[[ID]]` links of the body), decisions numbered once each, 已办结 with a closed date.
+
+use super::Checker;
+use super::references::Ref;
+use crate::diagnostic::Diagnostic;
+use crate::model::DecisionStatus;
+use crate::path;
+
+pub fn check(c: &mut Checker) {
+    let kinds = c.ds.config.lists.meeting_kinds.clone();
+    for meeting in &c.ds.meetings {
+        let f = c.sources.meetings.get(&meeting.stem).cloned().unwrap_or_default();
+        let m = &meeting.front;
+        c.one_of(&f, &path!["kind"], &m.kind, &kinds, "lists.meeting_kinds");
+        if let Some(host) = &m.host {
+            c.reference(Ref::Leader, &f, &path!["host"], host);
+        }
+        for (field, names) in [("attendees", &m.attendees), ("absent", &m.absent)] {
+            for (i, n) in names.iter().enumerate() {
+                c.reference(Ref::Leader, &f, &path![field, i], n);
+            }
+        }
+        for (i, u) in m.observers.iter().enumerate() {
+            c.reference(Ref::Unit, &f, &path!["observers", i], u);
+        }
+        for (i, p) in m.projects.iter().enumerate() {
+            c.reference(Ref::Project, &f, &path!["projects", i], p);
+        }
+        for (i, d) in m.decisions.iter().enumerate() {
+            if m.decisions[..i].iter().any(|o| o.no == d.no) {
+                c.error("E0405", &f, &path!["decisions", i, "no"], format!("议定事项编号 {} 在本次会议中重复", d.no), Some("议定事项按 1、2、3…… 依次编号".into()));
+            }
+            c.reference(Ref::Unit, &f, &path!["decisions", i, "lead_unit"], &d.lead_unit);
+            for (j, u) in d.co_units.iter().enumerate() {
+                c.reference(Ref::Unit, &f, &path!["decisions", i, "co_units", j], u);
+            }
+            for (j, p) in d.projects.iter().enumerate() {
+                c.reference(Ref::Project, &f, &path!["decisions", i, "projects", j], p);
+            }
+            match (d.status, d.closed) {
+                (DecisionStatus::Closed, None) => c.error(
+                    "E0404",
+                    &f,
+                    &path!["decisions", i, "status"],
+                    "议定事项已办结，但没有办结日期".into(),
+                    Some("补上 closed: YYYY-MM-DD".into()),
+                ),
+                (DecisionStatus::Closed, Some(closed)) if closed < m.date => c.error(
+                    "E0403",
+                    &f,
+                    &path!["decisions", i, "closed"],
+                    format!("办结日期 {closed} 早于会议日期 {}", m.date),
+                    None,
+                ),
+                (status, Some(_)) if status != DecisionStatus::Closed => c.error(
+                    "E0404",
+                    &f,
+                    &path!["decisions", i, "closed"],
+                    format!("议定事项状态为「{}」，却填了办结日期", status.label()),
+                    Some("办结后把 status 改为 已办结；未办结则删去 closed".into()),
+                ),
+                _ => {}
+            }
+        }
+        body_links(c, &f, &meeting.body);
+    }
+}
+
+/// `[[ID]]` in the body must name a project; the finding points into the body.
+fn body_links(c: &mut Checker, file: &str, body: &str) {
+    let Some(source) = c.sources.file(file) else { return };
+    let body_line = source.text[..source.text.len() - body.len()].matches('\n').count() + 1;
+    for (li, line) in body.lines().enumerate() {
+        let mut rest = line;
+        while let Some(start) = rest.find("[[") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find("]]") else { break };
+            let id = &after[..end];
+            if c.ds.project(id).is_none() {
+                let column = line[..line.len() - rest.len() + start + 2].chars().count() + 1;
+                let hint = crate::diagnostic::did_you_mean(id, c.ds.projects.iter().map(|p| p.id.as_str()));
+                c.findings.push(Diagnostic::error("E0305", file, (body_line + li, column), format!("正文链接的项目编号「{id}」不存在")).with_hint(hint));
+            }
+            rest = &after[end + 2..];
+        }
+    }
+}

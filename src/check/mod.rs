@@ -1,0 +1,52 @@
+//! Stage 2, check: the validation rules of the data contract beyond what typing catches.
+//!
+//! Each rule has a stable code (listed in docs/诊断代码.md) and points at the exact value with
+//! `file:line:col`. Rules read the model and the sources; they never stop at the first finding.
+
+mod identity;
+mod meetings;
+mod money;
+mod references;
+mod timeline;
+
+use crate::diagnostic::Diagnostic;
+use crate::load::{Seg, Sources};
+use crate::model::Dataset;
+
+/// What every rule needs: the data, where it came from, and the findings so far.
+pub struct Checker<'a> {
+    pub ds: &'a Dataset,
+    pub sources: &'a Sources,
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, code: &'static str, file: &str, path: &[Seg], message: String, hint: Option<String>) {
+        let at = self.sources.at(file, path);
+        self.findings.push(Diagnostic::error(code, file, at, message).with_hint(hint));
+    }
+
+    fn warning(&mut self, code: &'static str, file: &str, path: &[Seg], message: String, hint: Option<String>) {
+        let at = self.sources.at(file, path);
+        self.findings.push(Diagnostic::warning(code, file, at, message).with_hint(hint));
+    }
+
+    /// The file a project came from.
+    fn project_file(&self, id: &str) -> String {
+        self.sources.projects.get(id).cloned().unwrap_or_default()
+    }
+}
+
+/// Runs every rule over a loaded dataset; findings come back sorted by file and position.
+pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
+    let mut c = Checker { ds, sources, findings: Vec::new() };
+    identity::check(&mut c);
+    references::check(&mut c);
+    money::check(&mut c);
+    timeline::check(&mut c);
+    meetings::check(&mut c);
+    let mut findings = c.findings;
+    findings.sort();
+    findings.dedup();
+    findings
+}

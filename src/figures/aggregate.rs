@@ -1,0 +1,139 @@
+//! Figures of a set of projects (the county, or one group): sums of unrounded values and rates
+//! of sums, never means of rates.
+
+use super::project::{Light, ProjectFigures, light_for};
+use super::ratio::{deviation_pp, ratio};
+use crate::model::{Dataset, Subject, TimeProgressMode, Wan};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default)]
+pub struct Aggregate {
+    /// Projects listed for the year.
+    pub count: usize,
+    /// 总投资
+    pub total_investment: Wan,
+    /// 年度计划投资
+    pub plan: Wan,
+    /// 1–N月累计完成投资
+    pub ytd: Wan,
+    /// 当月完成
+    pub month: Wan,
+    /// Σytd ÷ Σplan
+    pub rate: Option<Decimal>,
+    /// 序时进度: N ÷ 12, or Σmonthly plan ÷ Σplan in mode `plan`.
+    pub time_progress: Decimal,
+    /// 偏差 (个百分点, rounded as displayed)
+    pub deviation_pp: Option<Decimal>,
+    /// The group's own light, by the same thresholds as a project's.
+    pub light: Option<Light>,
+    /// 新开工 projects, and how many of them have started.
+    pub new_starts: usize,
+    pub new_started: usize,
+    /// 开工率 among 新开工 projects.
+    pub start_rate: Option<Decimal>,
+    pub red: usize,
+    pub yellow: usize,
+    pub green: usize,
+}
+
+/// 新开工, the nature whose start rate (开工率) is reported.
+pub const NEW_START: &str = "新开工";
+
+pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], year: i32, n: u32) -> Aggregate {
+    let cfg = &ds.config;
+    let sum = |f: fn(&ProjectFigures) -> Wan| members.iter().map(|p| f(p)).sum::<Wan>();
+    let plan = sum(|p| p.plan);
+    let ytd = sum(|p| p.ytd);
+    let rate = ratio(ytd.0, plan.0);
+    let time_progress = match cfg.report.time_progress {
+        TimeProgressMode::Month => Decimal::from(n) / Decimal::from(12),
+        TimeProgressMode::Plan => {
+            let planned: Wan = members.iter().map(|p| p.plan_by_month[n as usize - 1]).sum();
+            ratio(planned.0, plan.0).unwrap_or(Decimal::from(n) / Decimal::from(12))
+        }
+    };
+    let deviation = rate.map(|r| deviation_pp(r, time_progress, cfg.report.decimals.percent));
+    let is_new = |p: &&&ProjectFigures| {
+        ds.projects[p.index].years.get(&year).is_some_and(|y| y.nature == NEW_START)
+    };
+    let new_starts = members.iter().filter(is_new).count();
+    let new_started = members.iter().filter(is_new).filter(|p| p.started).count();
+    let lights = |l: Light| members.iter().filter(|p| p.light == Some(l)).count();
+    Aggregate {
+        count: members.len(),
+        total_investment: members.iter().map(|p| ds.projects[p.index].total_investment).sum(),
+        plan,
+        ytd,
+        month: sum(|p| p.month),
+        rate,
+        time_progress,
+        deviation_pp: deviation,
+        light: deviation.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp)),
+        new_starts,
+        new_started,
+        start_rate: ratio(Decimal::from(new_started), Decimal::from(new_starts)),
+        red: lights(Light::Red),
+        yellow: lights(Light::Yellow),
+        green: lights(Light::Green),
+    }
+}
+
+/// A group of projects sharing one value of a dimension.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: String,
+    /// Indices into the period's project figures.
+    pub members: Vec<usize>,
+    pub figures: Aggregate,
+}
+
+/// The values a project takes in a dimension (several for leaders, none without an HQ).
+pub fn keys_of(ds: &Dataset, p: &ProjectFigures, subject: Subject, year: i32) -> Vec<String> {
+    let project = &ds.projects[p.index];
+    let plan = project.years.get(&year);
+    match subject {
+        Subject::Industry => vec![project.industry.clone()],
+        Subject::Town => vec![project.town.clone()],
+        Subject::Nature => plan.map(|y| y.nature.clone()).into_iter().collect(),
+        Subject::Level => plan.map(|y| y.level.clone()).into_iter().collect(),
+        Subject::LeadUnit => vec![project.lead_unit.clone()],
+        Subject::Leader => project.leaders.clone(),
+        Subject::Hq => project.hq.clone().into_iter().collect(),
+    }
+}
+
+/// The order in which an office lists a dimension's values: as in the config lists or orgs.yaml.
+fn natural_order(ds: &Dataset, subject: Subject) -> Vec<&str> {
+    let lists = &ds.config.lists;
+    match subject {
+        Subject::Industry => lists.industries.iter().map(String::as_str).collect(),
+        Subject::Nature => lists.natures.iter().map(String::as_str).collect(),
+        Subject::Level => lists.levels.iter().map(String::as_str).collect(),
+        Subject::Town | Subject::LeadUnit => ds.orgs.units.iter().map(|u| u.name.as_str()).collect(),
+        Subject::Leader => ds.orgs.leaders.iter().map(|l| l.name.as_str()).collect(),
+        Subject::Hq => ds.orgs.hqs.iter().map(|h| h.name.as_str()).collect(),
+    }
+}
+
+/// The groups of a dimension in their natural order (unknown names last, by name).
+pub fn groups(ds: &Dataset, projects: &[ProjectFigures], subject: Subject, year: i32, n: u32) -> Vec<Group> {
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, p) in projects.iter().enumerate() {
+        for key in keys_of(ds, p, subject, year) {
+            by_key.entry(key).or_default().push(i);
+        }
+    }
+    let order = natural_order(ds, subject);
+    let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(usize::MAX);
+    let mut groups: Vec<Group> = by_key
+        .into_iter()
+        .map(|(name, members)| {
+            let refs: Vec<&ProjectFigures> = members.iter().map(|&i| &projects[i]).collect();
+            let figures = aggregate(ds, &refs, year, n);
+            Group { name, members, figures }
+        })
+        .collect();
+    groups.sort_by(|a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));
+    groups
+}

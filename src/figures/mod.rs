@@ -1,0 +1,101 @@
+//! Stage 3, figures: every rule of rules.md as pure functions over the model, computed once per
+//! period from unrounded decimals. Nothing here formats; `render` rounds once, at display.
+//!
+//! Each period is computed in order, so that streaks and rank changes read the period before.
+
+mod aggregate;
+mod blockers;
+mod decisions;
+mod project;
+pub mod ratio;
+mod ranking;
+
+pub use aggregate::{Aggregate, Group, NEW_START, aggregate, keys_of};
+pub use blockers::BlockerState;
+pub use decisions::{Alert, DUE_SOON_DAYS, DecisionFigures, DecisionState, FollowUp};
+pub use project::{Light, MilestoneState, ProjectFigures, Status, light_for, plan_by_month, time_progress};
+pub use ranking::{RankRow, Ranking, change_label};
+
+use crate::model::{Dataset, Date, Month, Subject};
+use std::collections::BTreeMap;
+
+/// All figures of one reporting period, judged at its own as_of date.
+#[derive(Debug, Clone)]
+pub struct PeriodFigures {
+    pub period: Month,
+    pub as_of: Date,
+    /// Projects listed for the period's year, in id order.
+    pub projects: Vec<ProjectFigures>,
+    /// The whole county.
+    pub county: Aggregate,
+    /// For every dimension, its groups in natural order.
+    pub groups: BTreeMap<Subject, Vec<Group>>,
+    /// One per `config.rankings`, in order.
+    pub rankings: Vec<Ranking>,
+    pub blockers: Vec<BlockerState>,
+    pub decisions: DecisionFigures,
+}
+
+impl PeriodFigures {
+    /// The figures of the project at `Dataset::projects[index]`, if it is listed this year.
+    pub fn project(&self, index: usize) -> Option<&ProjectFigures> {
+        self.projects.binary_search_by_key(&index, |p| p.index).ok().map(|i| &self.projects[i])
+    }
+
+    pub fn groups_of(&self, subject: Subject) -> &[Group] {
+        self.groups.get(&subject).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The figures of every period that has a progress file, oldest first.
+pub fn compute_all(ds: &Dataset) -> Vec<PeriodFigures> {
+    let mut out: Vec<PeriodFigures> = Vec::with_capacity(ds.progress.len());
+    for (period, file) in &ds.progress {
+        let current = compute_period(ds, *period, file.as_of, out.last());
+        out.push(current);
+    }
+    out
+}
+
+fn compute_period(ds: &Dataset, period: Month, as_of: Date, previous: Option<&PeriodFigures>) -> PeriodFigures {
+    let year = period.year;
+    let n = period.month;
+    let mut projects: Vec<ProjectFigures> = ds
+        .projects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| project::compute(ds, i, p, period, as_of))
+        .collect();
+    for p in &mut projects {
+        let before = previous.and_then(|prev| prev.project(p.index));
+        p.light_streak = match (p.light, before) {
+            (None | Some(Light::Green), _) => 0,
+            (Some(l), Some(b)) if b.light == Some(l) => b.light_streak + 1,
+            (Some(_), _) => 1,
+        };
+    }
+    let refs: Vec<&ProjectFigures> = projects.iter().collect();
+    let county = aggregate(ds, &refs, year, n);
+    let groups: BTreeMap<Subject, Vec<Group>> =
+        Subject::ALL.iter().map(|&s| (s, aggregate::groups(ds, &projects, s, year, n))).collect();
+    let rankings = ds
+        .config
+        .rankings
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            let before = previous.and_then(|p| p.rankings.get(i));
+            ranking::rank(spec, &groups[&spec.subject], before)
+        })
+        .collect();
+    PeriodFigures {
+        period,
+        as_of,
+        projects,
+        county,
+        groups,
+        rankings,
+        blockers: blockers::judge(ds, period, as_of),
+        decisions: decisions::judge(ds, as_of),
+    }
+}

@@ -1,0 +1,198 @@
+//! One project's figures for one period: ytd, 当月完成, 完成率, 序时进度, 偏差, status, light.
+
+use super::ratio::{deviation_pp, ratio};
+use crate::model::{Dataset, Date, Month, Project, TimeProgressMode, Wan, YearPlan};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// 超前 / 正常 / 滞后 / 不适用
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    Ahead,
+    OnTrack,
+    Behind,
+    NotApplicable,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Ahead => "超前",
+            Status::OnTrack => "正常",
+            Status::Behind => "滞后",
+            Status::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// 亮灯: 红 / 黄 / 绿.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Light {
+    Red,
+    Yellow,
+    Green,
+}
+
+impl Light {
+    pub fn label(self) -> &'static str {
+        match self {
+            Light::Red => "红灯",
+            Light::Yellow => "黄灯",
+            Light::Green => "绿灯",
+        }
+    }
+
+    /// The CSS class and file-name word.
+    pub fn key(self) -> &'static str {
+        match self {
+            Light::Red => "red",
+            Light::Yellow => "yellow",
+            Light::Green => "green",
+        }
+    }
+}
+
+/// A milestone judged at the period's as_of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneState {
+    Done,
+    DoneLate,
+    Pending,
+    Overdue,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProjectFigures {
+    /// Index into `Dataset::projects`.
+    pub index: usize,
+    /// 年度计划投资
+    pub plan: Wan,
+    /// 1–N月累计完成投资
+    pub ytd: Wan,
+    /// false when the month's file has no entry (未报送): ytd is then the last earlier value.
+    pub reported: bool,
+    /// 当月完成
+    pub month: Wan,
+    /// 完成率 as a fraction; `None` when plan is 0.
+    pub rate: Option<Decimal>,
+    /// 开工累计: before_year + ytd, when before_year is given.
+    pub since_start: Option<Wan>,
+    /// since_start ÷ total_investment
+    pub share_of_total: Option<Decimal>,
+    /// 序时进度 as a fraction.
+    pub time_progress: Decimal,
+    /// 偏差 in 个百分点 (rounded as displayed); `None` where rate is "—".
+    pub deviation_pp: Option<Decimal>,
+    pub status: Status,
+    pub light: Option<Light>,
+    /// Consecutive periods, up to this one, with the same non-green light.
+    pub light_streak: u32,
+    /// 已开(复)工
+    pub started: bool,
+    /// 形象进度 (the latest reported)
+    pub progress: String,
+    /// 下步计划
+    pub next: Option<String>,
+    /// ytd at the end of each month 1..=N of the year (for the S-curve and month table).
+    pub ytd_by_month: Vec<Wan>,
+    /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12).
+    pub plan_by_month: Vec<Wan>,
+    pub milestones: Vec<MilestoneState>,
+}
+
+/// The progress entry of `id` for `period`, or the last earlier one of the same year.
+fn ytd_at<'a>(ds: &'a Dataset, id: &str, period: Month) -> (Wan, bool, Option<&'a crate::model::Entry>) {
+    let first = Month { year: period.year, month: 1 };
+    let mut fallback = None;
+    for (month, file) in ds.progress.range(first..=period).rev() {
+        if let Some(entry) = file.entries.get(id) {
+            if *month == period {
+                return (entry.ytd, true, Some(entry));
+            }
+            fallback = Some(entry);
+            break;
+        }
+    }
+    (fallback.map_or(Wan::ZERO, |e| e.ytd), false, fallback)
+}
+
+/// Cumulative plan by month, 1..=12: the monthly plan, or the annual plan spread evenly.
+pub fn plan_by_month(year: &YearPlan) -> Vec<Wan> {
+    match &year.monthly_plan {
+        Some(values) if values.len() == 12 => values.clone(),
+        _ => (1..=12).map(|m| Wan(year.plan.0 * Decimal::from(m) / Decimal::from(12))).collect(),
+    }
+}
+
+/// 序时进度 of one project (mode `plan` falls back to N ÷ 12 without a monthly plan).
+pub fn time_progress(mode: TimeProgressMode, year: &YearPlan, n: u32) -> Decimal {
+    let by_month = Decimal::from(n) / Decimal::from(12);
+    match (mode, &year.monthly_plan) {
+        (TimeProgressMode::Plan, Some(values)) if values.len() == 12 && !year.plan.is_zero() => {
+            values[n as usize - 1].0 / year.plan.0
+        }
+        _ => by_month,
+    }
+}
+
+/// The light for a deviation, given the configured thresholds.
+pub fn light_for(deviation: Decimal, yellow_pp: Decimal, red_pp: Decimal) -> Light {
+    if deviation < -red_pp {
+        Light::Red
+    } else if deviation <= -yellow_pp {
+        Light::Yellow
+    } else {
+        Light::Green
+    }
+}
+
+pub fn compute(ds: &Dataset, index: usize, project: &Project, period: Month, as_of: Date) -> Option<ProjectFigures> {
+    let year = project.years.get(&period.year)?;
+    let cfg = &ds.config;
+    let dp = cfg.report.decimals.percent;
+    let (ytd, reported, entry) = ytd_at(ds, &project.id, period);
+    let month = if period.month == 1 { ytd } else { ytd - ytd_at(ds, &project.id, period.previous()).0 };
+    let rate = ratio(ytd.0, year.plan.0);
+    let time_progress = time_progress(cfg.report.time_progress, year, period.month);
+    let deviation = rate.map(|r| deviation_pp(r, time_progress, dp));
+    let status = match deviation {
+        None => Status::NotApplicable,
+        Some(d) if d > Decimal::ZERO => Status::Ahead,
+        Some(d) if d.is_zero() => Status::OnTrack,
+        Some(_) => Status::Behind,
+    };
+    let light = deviation.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp));
+    let since_start = year.before_year.map(|b| b + ytd);
+    let ytd_by_month = (1..=period.month).map(|m| ytd_at(ds, &project.id, Month { year: period.year, month: m }).0).collect();
+    let milestones = project
+        .milestones
+        .iter()
+        .map(|m| match m.done {
+            Some(done) if done <= as_of && done > m.due => MilestoneState::DoneLate,
+            Some(done) if done <= as_of => MilestoneState::Done,
+            _ if m.due < as_of => MilestoneState::Overdue,
+            _ => MilestoneState::Pending,
+        })
+        .collect();
+    Some(ProjectFigures {
+        index,
+        plan: year.plan,
+        ytd,
+        reported,
+        month,
+        rate,
+        since_start,
+        share_of_total: since_start.and_then(|s| ratio(s.0, project.total_investment.0)),
+        time_progress,
+        deviation_pp: deviation,
+        status,
+        light,
+        light_streak: 0,
+        started: entry.is_some_and(|e| e.started),
+        progress: entry.map(|e| e.progress.clone()).unwrap_or_default(),
+        next: entry.and_then(|e| e.next.clone()),
+        ytd_by_month,
+        plan_by_month: plan_by_month(year),
+        milestones,
+    })
+}

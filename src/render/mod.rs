@@ -1,0 +1,159 @@
+//! Stage 4, render: the theme's tera templates filled with page contexts built from figures.
+//!
+//! Every page gets the same chrome (organization, period, navigation, cut-off date) and a body
+//! of display-ready values from [`views`]. Pages render in parallel; the result is a list of
+//! files for `output` to write.
+
+mod format;
+mod markdown;
+mod pages;
+mod views;
+
+pub use format::Formatter;
+pub use markdown::to_html as markdown_to_html;
+
+use crate::figures::PeriodFigures;
+use crate::model::{Dataset, Month};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+/// A theme: its templates, parsed once, and its static files.
+pub struct Theme {
+    tera: Tera,
+    pub static_dir: PathBuf,
+}
+
+impl Theme {
+    /// Loads every template under `dir/templates`; errors name the template file, line and column.
+    pub fn load(dir: &Path) -> Result<Theme, String> {
+        let templates = dir.join("templates");
+        if !templates.is_dir() {
+            return Err(format!("错误：主题目录 {} 中没有 templates/\n", dir.display()));
+        }
+        let mut sources = Vec::new();
+        for entry in WalkDir::new(&templates).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if entry.file_type().is_file() {
+                let name = entry.path().strip_prefix(&templates).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                let text = std::fs::read_to_string(entry.path()).map_err(|e| format!("错误：无法读取模板 {name}：{e}\n"))?;
+                sources.push((name, text));
+            }
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(sources).map_err(|e| format!("错误：主题模板有误\n{e}\n"))?;
+        Ok(Theme { tera, static_dir: dir.join("static") })
+    }
+
+    fn render<T: Serialize>(&self, template: &str, chrome: &Chrome, body: &T) -> Result<String, String> {
+        let mut context = Context::new();
+        context.insert("c", chrome);
+        context.insert("p", body);
+        self.tera.render(template, &context).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))
+    }
+}
+
+/// One output file: its path under the output folder and its content.
+#[derive(Debug)]
+pub struct Page {
+    pub path: String,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct NavItem {
+    label: &'static str,
+    href: String,
+    active: bool,
+}
+
+/// What every page shows around its body.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    /// The path from the page to the site root: "", "../" or "../../".
+    root: String,
+    site_title: String,
+    organization: String,
+    page_title: String,
+    /// "2026年10月"
+    period_label: String,
+    /// "1-10月", the span of the cumulative figures.
+    months_label: String,
+    as_of: String,
+    /// Set on the archive's pages of an earlier period.
+    archive: bool,
+    current_period_label: String,
+    nav: Vec<NavItem>,
+}
+
+/// The top-level pages, as (key, label, path from the root).
+const NAV: [(&str, &str, &str); 9] = [
+    ("index", "总览", "index.html"),
+    ("ledger", "台账", "ledger.html"),
+    ("groups", "分组", "groups/industry.html"),
+    ("rankings", "排名", "rankings.html"),
+    ("warnings", "亮灯", "warnings.html"),
+    ("issues", "问题", "issues.html"),
+    ("meetings", "会议", "meetings/index.html"),
+    ("decisions", "督办", "decisions.html"),
+    ("periods", "归档", "periods/index.html"),
+];
+
+/// What a page builder needs: the data, the period's figures, the formatter, and where the page
+/// stands relative to the site root.
+pub struct Ctx<'a> {
+    pub ds: &'a Dataset,
+    pub all: &'a [PeriodFigures],
+    pub pf: &'a PeriodFigures,
+    pub fmt: &'a Formatter,
+    pub theme: &'a Theme,
+    pub root: String,
+    pub current: Month,
+}
+
+impl<'a> Ctx<'a> {
+    /// The same context for a page at another depth.
+    fn at(&self, root: &str) -> Ctx<'a> {
+        Ctx { root: root.to_string(), ..*self }
+    }
+
+    fn chrome(&self, active: &str, page_title: String) -> Chrome {
+        let cfg = &self.ds.config;
+        Chrome {
+            root: self.root.clone(),
+            site_title: cfg.site.title.clone(),
+            organization: cfg.site.organization.clone(),
+            page_title,
+            period_label: self.pf.period.chinese(),
+            months_label: if self.pf.period.month == 1 { "1月".into() } else { format!("1-{}月", self.pf.period.month) },
+            as_of: self.pf.as_of.chinese(),
+            archive: self.pf.period != self.current,
+            current_period_label: self.current.chinese(),
+            nav: NAV
+                .iter()
+                .map(|(key, label, href)| NavItem { label, href: format!("{}{href}", self.root), active: *key == active })
+                .collect(),
+        }
+    }
+
+    fn page<T: Serialize>(&self, path: String, template: &str, active: &str, title: String, body: &T) -> Result<Page, String> {
+        let chrome = self.chrome(active, title);
+        Ok(Page { path, content: self.theme.render(template, &chrome, body)? })
+    }
+}
+
+/// Renders every page of the site for period `current`, plus the archive of earlier periods.
+pub fn render_site(ds: &Dataset, all: &[PeriodFigures], current: Month, theme: &Theme) -> Result<Vec<Page>, String> {
+    let fmt = Formatter::new(&ds.config);
+    let Some(pf) = all.iter().find(|p| p.period == current) else {
+        return Err(format!("错误：没有 {current} 的指标\n"));
+    };
+    let ctx = Ctx { ds, all, pf, fmt: &fmt, theme, root: String::new(), current };
+    let mut pages = pages::current(&ctx)?;
+    for earlier in all.iter().filter(|p| p.period < current) {
+        let archive = Ctx { pf: earlier, root: "../../".into(), ..ctx.at("") };
+        pages.extend(pages::archive(&archive)?);
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}

@@ -1,0 +1,78 @@
+//! 总览: the period's headline sentence, counts by batch, nature and level, lights, the county
+//! S-curve, rates by industry and town, top and bottom projects, open blockers.
+
+use super::super::Ctx;
+use super::super::views::ProjectRow;
+use super::charts::{ChartView, group_bars, s_curve};
+use crate::figures::ProjectFigures;
+use crate::model::Subject;
+use serde::Serialize;
+
+/// How many projects the dashboard lists at the top and at the bottom.
+const TOP_N: usize = 5;
+
+#[derive(Serialize)]
+struct Count {
+    label: String,
+    count: String,
+}
+
+#[derive(Serialize)]
+struct Dashboard {
+    headline: String,
+    by_batch: Vec<Count>,
+    by_nature: Vec<Count>,
+    by_level: Vec<Count>,
+    red: usize,
+    yellow: usize,
+    green: usize,
+    not_rated: usize,
+    s_curve: ChartView,
+    by_industry: ChartView,
+    by_town: ChartView,
+    top: Vec<ProjectRow>,
+    bottom: Vec<ProjectRow>,
+    open_blockers: usize,
+    overdue_blockers: usize,
+    open_decisions: usize,
+}
+
+fn counts(ctx: &Ctx, values: &[String], of: fn(&crate::model::YearPlan) -> &String) -> Vec<Count> {
+    let year = ctx.pf.period.year;
+    values
+        .iter()
+        .map(|v| {
+            let n = ctx.pf.projects.iter().filter(|p| ctx.ds.projects[p.index].years.get(&year).is_some_and(|y| of(y) == v)).count();
+            Count { label: v.clone(), count: ctx.fmt.count(n) }
+        })
+        .collect()
+}
+
+pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
+    let pf = ctx.pf;
+    let lists = &ctx.ds.config.lists;
+    let members: Vec<&ProjectFigures> = pf.projects.iter().collect();
+    let mut rated: Vec<&ProjectFigures> = pf.projects.iter().filter(|p| p.rate.is_some()).collect();
+    rated.sort_by(|a, b| b.rate.cmp(&a.rate).then(b.plan.cmp(&a.plan)).then(a.index.cmp(&b.index)));
+    let top = rated.iter().take(TOP_N).enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
+    let bottom = rated.iter().rev().take(TOP_N).enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
+    let body = Dashboard {
+        headline: ctx.fmt.headline("全县", &pf.county, pf.period),
+        by_batch: counts(ctx, &lists.batches, |y| &y.batch),
+        by_nature: counts(ctx, &lists.natures, |y| &y.nature),
+        by_level: counts(ctx, &lists.levels, |y| &y.level),
+        red: pf.county.red,
+        yellow: pf.county.yellow,
+        green: pf.county.green,
+        not_rated: pf.county.count - pf.county.red - pf.county.yellow - pf.county.green,
+        s_curve: s_curve(ctx, format!("全县重点项目{}累计完成投资", pf.period.chinese()), &members),
+        by_industry: group_bars(ctx, "分行业完成率".into(), pf.groups_of(Subject::Industry), &pf.county),
+        by_town: group_bars(ctx, "分乡镇（园区）完成率".into(), pf.groups_of(Subject::Town), &pf.county),
+        top,
+        bottom,
+        open_blockers: pf.blockers.iter().filter(|b| b.open).count(),
+        overdue_blockers: pf.blockers.iter().filter(|b| b.overdue).count(),
+        open_decisions: pf.decisions.states.iter().filter(|d| d.alert.is_some()).count(),
+    };
+    ctx.page(path.to_string(), "dashboard.html", "index", format!("{}总览", pf.period.chinese()), &body)
+}

@@ -1,0 +1,94 @@
+//! 会议: the list of meetings by date, and each meeting's minutes from its Markdown body with
+//! attendance and its decisions.
+
+use super::super::views::DecisionRow;
+use super::super::{Ctx, Page, markdown_to_html};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Item {
+    title: String,
+    href: String,
+    date: String,
+    kind: String,
+    number: String,
+    decisions: usize,
+    closed: usize,
+    rate: String,
+}
+
+#[derive(Serialize)]
+struct Index {
+    meetings: Vec<Item>,
+}
+
+#[derive(Serialize)]
+struct Minutes {
+    title: String,
+    kind: String,
+    number: String,
+    date: String,
+    place: String,
+    host: String,
+    attendees: String,
+    absent: String,
+    observers: String,
+    projects: Vec<(String, String)>,
+    body_html: String,
+    decisions: Vec<DecisionRow>,
+}
+
+/// `meetings/index.html`; `ctx` stands in `meetings/`.
+pub fn index(ctx: &Ctx) -> Result<Page, String> {
+    let d = &ctx.pf.decisions;
+    let meetings = ctx
+        .ds
+        .meetings
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, m)| {
+            let f = d.by_meeting.get(&i).cloned().unwrap_or_default();
+            Item {
+                title: m.front.title.clone(),
+                href: format!("{}.html", m.stem),
+                date: m.front.date.to_string(),
+                kind: m.front.kind.clone(),
+                number: m.front.number.clone().unwrap_or_default(),
+                decisions: m.front.decisions.len(),
+                closed: f.closed,
+                rate: ctx.fmt.percent(f.rate),
+            }
+        })
+        .collect();
+    ctx.page("meetings/index.html".into(), "meetings.html", "meetings", "会议".into(), &Index { meetings })
+}
+
+/// `meetings/<stem>.html`; `ctx` stands in `meetings/`.
+pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
+    let ds = ctx.ds;
+    let m = &ds.meetings[index];
+    let f = &m.front;
+    let exists = |id: &str| ds.project(id).is_some();
+    let decisions = ctx.pf.decisions.states.iter().filter(|s| s.meeting == index).map(|s| ctx.decision_row(s)).collect();
+    let body = Minutes {
+        title: f.title.clone(),
+        kind: f.kind.clone(),
+        number: f.number.clone().unwrap_or_default(),
+        date: f.date.chinese(),
+        place: f.place.clone().unwrap_or_default(),
+        host: f.host.clone().unwrap_or_default(),
+        attendees: f.attendees.join("、"),
+        absent: f.absent.join("、"),
+        observers: f.observers.join("、"),
+        projects: f
+            .projects
+            .iter()
+            .filter_map(|id| ds.project(id))
+            .map(|p| (p.name.clone(), format!("{}projects/{}.html", ctx.root, p.id)))
+            .collect(),
+        body_html: markdown_to_html(&m.body, &ctx.root, &exists),
+        decisions,
+    };
+    ctx.page(format!("meetings/{}.html", m.stem), "meeting.html", "meetings", f.title.clone(), &body)
+}

@@ -1,0 +1,73 @@
+//! The pages of the site, one builder per page type; each turns figures into a page body of
+//! display-ready values and renders it with its template.
+
+mod blockers;
+mod charts;
+mod dashboard;
+mod decisions;
+mod groups;
+mod ledger;
+mod meetings;
+mod periods;
+mod project;
+mod rankings;
+mod warnings;
+
+use super::{Ctx, Page};
+use rayon::prelude::*;
+
+/// Every page of the current period.
+pub fn current(ctx: &Ctx) -> Result<Vec<Page>, String> {
+    let mut pages = vec![
+        dashboard::page(ctx, "index.html")?,
+        ledger::page(ctx, "ledger.html")?,
+        rankings::page(ctx, "rankings.html")?,
+        warnings::page(ctx)?,
+        blockers::page(ctx)?,
+        decisions::page(ctx)?,
+        periods::page(&ctx.at("../"))?,
+        meetings::index(&ctx.at("../"))?,
+    ];
+    let in_groups = ctx.at("../");
+    pages.extend(groups::pages(&in_groups, &ctx.at("../../"))?);
+    let in_folder = ctx.at("../");
+    let projects: Result<Vec<Page>, String> = ctx.pf.projects.par_iter().map(|p| project::page(&in_folder, p.index)).collect();
+    pages.extend(projects?);
+    let listed: Vec<usize> = ctx.pf.projects.iter().map(|p| p.index).collect();
+    let unlisted: Result<Vec<Page>, String> =
+        (0..ctx.ds.projects.len()).into_par_iter().filter(|i| !listed.contains(i)).map(|i| project::page(&in_folder, i)).collect();
+    pages.extend(unlisted?);
+    let minutes: Result<Vec<Page>, String> = (0..ctx.ds.meetings.len()).into_par_iter().map(|i| meetings::page(&in_folder, i)).collect();
+    pages.extend(minutes?);
+    Ok(pages)
+}
+
+/// The archive of an earlier period: its dashboard, ledger and rankings as they were.
+pub fn archive(ctx: &Ctx) -> Result<Vec<Page>, String> {
+    let folder = format!("periods/{}/", ctx.pf.period);
+    Ok(vec![
+        dashboard::page(ctx, &format!("{folder}index.html"))?,
+        ledger::page(ctx, &format!("{folder}ledger.html"))?,
+        rankings::page(ctx, &format!("{folder}rankings.html"))?,
+    ])
+}
+
+/// 一, 二, … 九十九: the numbering of sections ("一、工业").
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn chinese_numbers() {
+        let got: Vec<String> = [1, 9, 10, 11, 20, 35].iter().map(|&n| super::chinese_number(n)).collect();
+        assert_eq!(got, ["一", "九", "十", "十一", "二十", "三十五"]);
+    }
+}

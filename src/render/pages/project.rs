@@ -1,0 +1,212 @@
+//! 项目: one project's attributes, responsibility, S-curve, month-by-month table, milestones,
+//! blockers, meetings and decisions that name it, and central-budget funds.
+
+use super::super::views::{BlockerRow, DecisionRow, ProjectRow};
+use super::super::{Ctx, Page};
+use super::charts::{ChartView, s_curve};
+use crate::figures::MilestoneState;
+use crate::model::Month;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Field {
+    label: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct MonthRow {
+    month: String,
+    ytd: String,
+    month_done: String,
+    progress: String,
+}
+
+#[derive(Serialize)]
+struct MilestoneRow {
+    name: String,
+    due: String,
+    done: String,
+    unit: String,
+    state: &'static str,
+    state_key: &'static str,
+}
+
+#[derive(Serialize)]
+struct MeetingLink {
+    title: String,
+    href: String,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct Budget {
+    year: i32,
+    batch: String,
+    allocated: String,
+    paid: String,
+    rate: String,
+}
+
+#[derive(Serialize)]
+struct ProjectPage {
+    id: String,
+    name: String,
+    listed: bool,
+    row: Option<ProjectRow>,
+    basics: Vec<Field>,
+    responsibility: Vec<Field>,
+    money: Vec<Field>,
+    chart: Option<ChartView>,
+    months: Vec<MonthRow>,
+    milestones: Vec<MilestoneRow>,
+    open_blockers: Vec<BlockerRow>,
+    closed_blockers: Vec<BlockerRow>,
+    meetings: Vec<MeetingLink>,
+    decisions: Vec<DecisionRow>,
+    budget: Vec<Budget>,
+}
+
+fn field(label: &'static str, value: impl Into<String>) -> Field {
+    Field { label, value: value.into() }
+}
+
+/// The page of `ds.projects[index]`; `ctx` stands in `projects/`.
+pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
+    let ds = ctx.ds;
+    let pf = ctx.pf;
+    let project = &ds.projects[index];
+    let figures = pf.project(index);
+    let year = project.years.get(&pf.period.year);
+    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+    let mut basics = vec![
+        field("项目编号", project.id.clone()),
+        field("行业", project.industry.clone()),
+        field("乡镇（园区）", project.town.clone()),
+        field("建设内容及规模", project.content.clone()),
+        field("业主单位", project.owner.clone()),
+        field("建设起止年限", format!("{}—{}年", project.start_year, project.end_year)),
+        field("计划开工", date(project.planned_start)),
+        field("实际开工", date(project.actual_start)),
+        field("计划竣工", date(project.planned_completion)),
+        field("实际竣工", date(project.actual_completion)),
+    ];
+    if let Some(y) = year {
+        basics.push(field("项目级别", y.level.clone()));
+        basics.push(field("建设性质", y.nature.clone()));
+        basics.push(field("四个一批", y.batch.clone()));
+        if let Some(t) = &y.target {
+            basics.push(field("年度目标", t.clone()));
+        }
+    }
+    if !project.tags.is_empty() {
+        basics.push(field("标签", project.tags.join("、")));
+    }
+    let leader = |name: &String| ds.orgs.leader(name).map_or(name.clone(), |l| format!("{name}（{}）", l.title));
+    let mut responsibility = vec![
+        field("责任单位", project.lead_unit.clone()),
+        field("配合单位", project.co_units.join("、")),
+        field("挂包县领导", project.leaders.iter().map(leader).collect::<Vec<_>>().join("、")),
+    ];
+    if let Some(hq) = project.hq.as_ref().and_then(|h| ds.orgs.hq(h)) {
+        responsibility.push(field("指挥部", hq.name.clone()));
+        responsibility.push(field("指挥长", leader(&hq.commander)));
+    }
+    let fmt = ctx.fmt;
+    let mut money = vec![field("总投资（万元）", fmt.money(project.total_investment))];
+    if let Some(f) = figures {
+        money.push(field("年度计划投资（万元）", fmt.money(f.plan)));
+        money.push(field(if pf.period.month == 1 { "1月累计完成（万元）" } else { "1–N月累计完成（万元）" }, fmt.money(f.ytd)));
+        money.push(field("当月完成（万元）", fmt.money(f.month)));
+        money.push(field("完成率", fmt.percent(f.rate)));
+        money.push(field("序时进度", fmt.percent(Some(f.time_progress))));
+        money.push(field("偏差（个百分点）", fmt.deviation(f.deviation_pp)));
+        if let Some(s) = f.since_start {
+            money.push(field("开工累计完成（万元）", fmt.money(s)));
+            money.push(field("占总投资", fmt.percent(f.share_of_total)));
+        }
+    }
+    let months = figures
+        .map(|f| {
+            f.ytd_by_month
+                .iter()
+                .enumerate()
+                .map(|(m, ytd)| {
+                    let month = Month { year: pf.period.year, month: m as u32 + 1 };
+                    let entry = ds.progress.get(&month).and_then(|p| p.entries.get(&project.id));
+                    let before = if m == 0 { crate::model::Wan::ZERO } else { f.ytd_by_month[m - 1] };
+                    MonthRow {
+                        month: format!("{}月", m + 1),
+                        ytd: fmt.money(*ytd),
+                        month_done: fmt.money(*ytd - before),
+                        progress: entry.map_or_else(|| "未报送".into(), |e| e.progress.clone()),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let milestones = project
+        .milestones
+        .iter()
+        .zip(figures.map(|f| f.milestones.clone()).unwrap_or_default())
+        .map(|(m, state)| {
+            let (label, key) = match state {
+                MilestoneState::Done => ("已完成", "done"),
+                MilestoneState::DoneLate => ("逾期完成", "late"),
+                MilestoneState::Pending => ("推进中", "pending"),
+                MilestoneState::Overdue => ("已逾期", "overdue"),
+            };
+            MilestoneRow {
+                name: m.name.clone(),
+                due: m.due.to_string(),
+                done: m.done.filter(|d| *d <= pf.as_of).map(|d| d.to_string()).unwrap_or_default(),
+                unit: m.unit.clone().unwrap_or_default(),
+                state: label,
+                state_key: key,
+            }
+        })
+        .collect();
+    let own = |b: &&crate::figures::BlockerState| b.project == index;
+    let meetings = ds
+        .meetings
+        .iter()
+        .filter(|m| m.front.date <= pf.as_of && (m.front.projects.contains(&project.id) || m.front.decisions.iter().any(|d| d.projects.contains(&project.id))))
+        .map(|m| MeetingLink { title: m.front.title.clone(), href: format!("{}meetings/{}.html", ctx.root, m.stem), date: m.front.date.to_string() })
+        .collect();
+    let decisions = pf
+        .decisions
+        .states
+        .iter()
+        .filter(|s| ds.meetings[s.meeting].front.decisions[s.decision].projects.contains(&project.id))
+        .map(|s| ctx.decision_row(s))
+        .collect();
+    let budget = project
+        .central_budget
+        .iter()
+        .map(|c| Budget {
+            year: c.year,
+            batch: c.batch.clone(),
+            allocated: fmt.money(c.allocated),
+            paid: fmt.money(c.paid),
+            rate: fmt.percent(crate::figures::ratio::ratio(c.paid.0, c.allocated.0)),
+        })
+        .collect();
+    let body = ProjectPage {
+        id: project.id.clone(),
+        name: project.name.clone(),
+        listed: figures.is_some(),
+        row: figures.map(|f| ctx.project_row(0, f)),
+        basics,
+        responsibility,
+        money,
+        chart: figures.map(|f| s_curve(ctx, format!("{}累计完成投资", project.name), &[f])),
+        months,
+        milestones,
+        open_blockers: pf.blockers.iter().filter(own).filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
+        closed_blockers: pf.blockers.iter().filter(own).filter(|b| !b.open).map(|b| ctx.blocker_row(b)).collect(),
+        meetings,
+        decisions,
+        budget,
+    };
+    ctx.page(format!("projects/{}.html", project.id), "project.html", "ledger", project.name.clone(), &body)
+}

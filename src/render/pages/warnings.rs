@@ -1,0 +1,59 @@
+//! 亮灯: red and yellow projects with their gap and streak, and projects behind on milestones.
+
+use super::super::Ctx;
+use super::super::views::ProjectRow;
+use crate::figures::{Light, MilestoneState};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct LateMilestone {
+    project: String,
+    href: String,
+    name: String,
+    due: String,
+    unit: String,
+    days: i64,
+}
+
+#[derive(Serialize)]
+struct Warnings {
+    red: Vec<ProjectRow>,
+    yellow: Vec<ProjectRow>,
+    yellow_pp: String,
+    red_pp: String,
+    milestones: Vec<LateMilestone>,
+}
+
+pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
+    let pf = ctx.pf;
+    let lit = |light: Light| {
+        let mut list: Vec<_> = pf.projects.iter().filter(|p| p.light == Some(light)).collect();
+        list.sort_by(|a, b| a.deviation_pp.cmp(&b.deviation_pp).then(a.index.cmp(&b.index)));
+        list.into_iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect()
+    };
+    let mut milestones = Vec::new();
+    for p in &pf.projects {
+        let project = &ctx.ds.projects[p.index];
+        for (m, state) in project.milestones.iter().zip(&p.milestones) {
+            if *state == MilestoneState::Overdue {
+                milestones.push(LateMilestone {
+                    project: project.name.clone(),
+                    href: format!("{}projects/{}.html", ctx.root, project.id),
+                    name: m.name.clone(),
+                    due: m.due.to_string(),
+                    unit: m.unit.clone().unwrap_or_else(|| project.lead_unit.clone()),
+                    days: pf.as_of.days_since(m.due),
+                });
+            }
+        }
+    }
+    let lights = &ctx.ds.config.lights;
+    let body = Warnings {
+        red: lit(Light::Red),
+        yellow: lit(Light::Yellow),
+        yellow_pp: lights.yellow_pp.normalize().to_string(),
+        red_pp: lights.red_pp.normalize().to_string(),
+        milestones,
+    };
+    ctx.page("warnings.html".into(), "warnings.html", "warnings", format!("{}亮灯项目", pf.period.chinese()), &body)
+}

@@ -1,0 +1,201 @@
+//! Display rows shared by many pages: a project's row, a group's row, a blocker's and a
+//! decision's row, each with every number already formatted.
+
+use super::Ctx;
+use super::format::light_parts;
+use crate::figures::{Aggregate, BlockerState, DecisionState, ProjectFigures};
+use crate::model::Subject;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectRow {
+    pub no: usize,
+    pub id: String,
+    pub name: String,
+    pub href: String,
+    pub industry: String,
+    pub town: String,
+    pub nature: String,
+    pub level: String,
+    pub batch: String,
+    pub total: String,
+    pub plan: String,
+    pub month: String,
+    pub ytd: String,
+    pub rate: String,
+    /// The unrounded rate for sorting with JavaScript ("" when there is none).
+    pub rate_sort: String,
+    pub deviation: String,
+    pub light: &'static str,
+    pub light_label: &'static str,
+    pub light_streak: u32,
+    pub status: &'static str,
+    pub progress: String,
+    pub lead_unit: String,
+    pub leaders: String,
+    /// false when the month's report is missing (未报送).
+    pub reported: bool,
+    pub started: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupRow {
+    pub name: String,
+    pub href: String,
+    pub count: String,
+    pub total: String,
+    pub plan: String,
+    pub month: String,
+    pub ytd: String,
+    pub rate: String,
+    pub deviation: String,
+    pub start_rate: String,
+    pub red: usize,
+    pub yellow: usize,
+    pub light: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockerRow {
+    pub project: String,
+    pub project_href: String,
+    pub cite: String,
+    pub title: String,
+    pub kind: String,
+    pub category: String,
+    pub unit: String,
+    pub leader: String,
+    pub raised: String,
+    pub deadline: String,
+    pub resolved: String,
+    pub measures: String,
+    pub resolution: String,
+    pub age_days: i64,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionRow {
+    pub meeting: String,
+    pub meeting_href: String,
+    pub date: String,
+    pub no: u32,
+    pub text: String,
+    pub lead_unit: String,
+    pub co_units: String,
+    pub deadline: String,
+    pub status: &'static str,
+    pub closed: String,
+    pub alert: &'static str,
+    pub alert_label: &'static str,
+    pub overdue: bool,
+    pub feedback: Vec<(String, String)>,
+}
+
+/// A file name for a group value: the name itself, without characters a path cannot carry.
+pub fn slug(name: &str) -> String {
+    name.chars().map(|c| if "/\\?#%:*\"<>| ".contains(c) { '_' } else { c }).collect()
+}
+
+/// The page of one group, relative to the site root.
+pub fn group_path(subject: Subject, name: &str) -> String {
+    format!("groups/{}/{}.html", subject.slug(), slug(name))
+}
+
+impl Ctx<'_> {
+    pub fn project_row(&self, no: usize, p: &ProjectFigures) -> ProjectRow {
+        let project = &self.ds.projects[p.index];
+        let year = project.years.get(&self.pf.period.year);
+        let field = |f: fn(&crate::model::YearPlan) -> &String| year.map(|y| f(y).clone()).unwrap_or_default();
+        let (light, light_label) = light_parts(p.light);
+        ProjectRow {
+            no,
+            id: project.id.clone(),
+            name: project.name.clone(),
+            href: format!("{}projects/{}.html", self.root, project.id),
+            industry: project.industry.clone(),
+            town: project.town.clone(),
+            nature: field(|y| &y.nature),
+            level: field(|y| &y.level),
+            batch: field(|y| &y.batch),
+            total: self.fmt.money(project.total_investment),
+            plan: self.fmt.money(p.plan),
+            month: self.fmt.money(p.month),
+            ytd: self.fmt.money(p.ytd),
+            rate: self.fmt.percent(p.rate),
+            rate_sort: p.rate.map(|r| r.round_dp(6).to_string()).unwrap_or_default(),
+            deviation: self.fmt.deviation(p.deviation_pp),
+            light,
+            light_label,
+            light_streak: p.light_streak,
+            status: p.status.label(),
+            progress: p.progress.clone(),
+            lead_unit: project.lead_unit.clone(),
+            leaders: project.leaders.join("、"),
+            reported: p.reported,
+            started: p.started,
+        }
+    }
+
+    pub fn group_row(&self, subject: Option<Subject>, name: &str, a: &Aggregate) -> GroupRow {
+        GroupRow {
+            name: name.to_string(),
+            href: subject.map(|s| format!("{}{}", self.root, group_path(s, name))).unwrap_or_default(),
+            count: self.fmt.count(a.count),
+            total: self.fmt.money(a.total_investment),
+            plan: self.fmt.money(a.plan),
+            month: self.fmt.money(a.month),
+            ytd: self.fmt.money(a.ytd),
+            rate: self.fmt.percent(a.rate),
+            deviation: self.fmt.deviation(a.deviation_pp),
+            start_rate: self.fmt.percent(a.start_rate),
+            red: a.red,
+            yellow: a.yellow,
+            light: light_parts(a.light).0,
+        }
+    }
+
+    pub fn blocker_row(&self, s: &BlockerState) -> BlockerRow {
+        let project = &self.ds.projects[s.project];
+        let b = &project.issues[s.blocker];
+        let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        BlockerRow {
+            project: project.name.clone(),
+            project_href: format!("{}projects/{}.html", self.root, project.id),
+            cite: format!("{}#{}", project.id, b.id),
+            title: b.title.clone(),
+            kind: b.kind.clone(),
+            category: b.category.clone(),
+            unit: b.unit.clone(),
+            leader: b.leader.clone().unwrap_or_default(),
+            raised: b.raised.to_string(),
+            deadline: date(b.deadline),
+            resolved: if s.open { String::new() } else { date(b.resolved) },
+            measures: b.measures.clone(),
+            resolution: if s.open { String::new() } else { b.resolution.clone().unwrap_or_default() },
+            age_days: s.age_days,
+            overdue: s.overdue,
+        }
+    }
+
+    pub fn decision_row(&self, s: &DecisionState) -> DecisionRow {
+        let meeting = &self.ds.meetings[s.meeting];
+        let d = &meeting.front.decisions[s.decision];
+        DecisionRow {
+            meeting: meeting.front.title.clone(),
+            meeting_href: format!("{}meetings/{}.html", self.root, meeting.stem),
+            date: meeting.front.date.to_string(),
+            no: d.no,
+            text: d.text.clone(),
+            lead_unit: d.lead_unit.clone(),
+            co_units: d.co_units.join("、"),
+            deadline: d.deadline.map(|x| x.to_string()).unwrap_or_default(),
+            status: s.status.label(),
+            closed: d.closed.filter(|c| *c <= self.pf.as_of).map(|c| c.to_string()).unwrap_or_default(),
+            alert: s.alert.map_or("none", |a| a.key()),
+            alert_label: s.alert.map_or("", |a| a.label()),
+            overdue: s.overdue,
+            feedback: d.feedback.iter().filter(|f| f.date <= self.pf.as_of).map(|f| (f.date.to_string(), f.text.clone())).collect(),
+        }
+    }
+}
