@@ -25,7 +25,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: &'static str, file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_string(), line, column, severity: Severity::Error, code, message: message.into(), hint: None }
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            column,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn warning(code: &'static str, file: &str, at: (usize, usize), message: impl Into<String>) -> Self {
@@ -54,7 +62,7 @@ impl Diagnostic {
         if let Some(text) = source.and_then(|s| s.lines().nth(self.line.saturating_sub(1))) {
             let before: String = text.chars().take(self.column.saturating_sub(1)).collect();
             let value: String = text.chars().skip(self.column.saturating_sub(1)).collect();
-            let width = unicode_width::UnicodeWidthStr::width(value.split(" #").next().unwrap_or("").trim_end()).max(1);
+            let width = unicode_width::UnicodeWidthStr::width(token(&value)).max(1);
             let pad = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str()));
             let _ = writeln!(out, "{gutter} |\n{} | {text}\n{gutter} | {pad}{}", self.line, "^".repeat(width));
         }
@@ -63,6 +71,15 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The token a finding points at: up to the end of the value in a flow collection (`,` `}`
+/// `]`), the `:` after a key, or a comment.
+fn token(rest: &str) -> &str {
+    let ends = [", ", ",", "}", "]", ": ", " #"];
+    let end = ends.iter().filter_map(|e| rest.find(e)).min().unwrap_or(rest.len());
+    let end = if rest.ends_with(':') && end == rest.len() { end - 1 } else { end };
+    rest[..end].trim_end()
 }
 
 /// The name closest to `wrong` among `known`, when it is close enough to be a likely typo.
@@ -105,6 +122,15 @@ mod tests {
         assert_eq!(nearest("县水力局", known), Some("县水利局"));
         assert_eq!(nearest("市场监管总局", known), None);
         assert_eq!(nearest("lead_unti", ["lead_unit", "leaders"]), Some("lead_unit"));
+    }
+
+    #[test]
+    fn carets_cover_one_token() {
+        assert_eq!(token("abc, started: true }"), "abc");
+        assert_eq!(token("lead_unti: 甲局"), "lead_unti");
+        assert_eq!(token("entries:"), "entries");
+        assert_eq!(token("县水利局 # 注释"), "县水利局");
+        assert_eq!(token("由县水利局负责，于8月31日前完成"), "由县水利局负责，于8月31日前完成");
     }
 
     #[test]

@@ -60,7 +60,8 @@ pub struct BuildReport {
 impl BuildReport {
     pub fn summary(&self) -> String {
         let total: Duration = self.stages.iter().map(|(_, d)| *d).sum();
-        let stages: Vec<String> = self.stages.iter().map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0)).collect();
+        let stages: Vec<String> =
+            self.stages.iter().map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0)).collect();
         format!(
             "已生成 {} 个文件（{:.1} MB），用时 {:.0} ms：{}",
             self.files,

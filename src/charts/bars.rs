@@ -27,8 +27,10 @@ fn tone_color(tone: &str) -> RGBColor {
 /// Bars for `rows` against the time-progress reference `reference` (percent), labelled
 /// `reference_text`.
 pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &str) -> String {
-    let label_width = rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r.label.as_str())).max().unwrap_or(4) as u32 * 7 + 16;
-    let height = 40 + 26 * rows.len().max(1) as u32;
+    let label_width =
+        rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r.label.as_str())).max().unwrap_or(4) as u32 * 7 + 16;
+    // One row of headroom above the bars carries the 序时进度 tag.
+    let height = 66 + 26 * rows.len().max(1) as u32;
     let max = rows.iter().filter_map(|r| r.percent).fold(reference, f64::max);
     let right = (max * 1.25).max(10.0);
     let mut svg = String::new();
@@ -39,7 +41,7 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
             .margin(10)
             .x_label_area_size(24)
             .y_label_area_size(label_width)
-            .build_cartesian_2d(0f64..right, 0f64..rows.len().max(1) as f64);
+            .build_cartesian_2d(0f64..right, 0f64..rows.len().max(1) as f64 + 1.0);
         let Ok(mut chart) = chart else { return String::new() };
         let _ = chart
             .configure_mesh()
@@ -47,7 +49,8 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
             .y_labels(0)
             .x_label_formatter(&|x| format!("{x:.0}%"))
             .label_style((FONT, 12))
-            .light_line_style(RGBColor(0xee, 0xee, 0xee))
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
             .draw();
         let n = rows.len() as f64;
         let name_style = TextStyle::from((FONT, 13).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
@@ -64,14 +67,15 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
             let _ = chart.draw_series([name, value_label]);
         }
         let _ = chart.draw_series(DashedLineSeries::new(
-            vec![(reference, 0.0), (reference, n.max(1.0))],
+            vec![(reference, 0.0), (reference, n.max(1.0) + 0.5)],
             5,
             4,
             BLACK.stroke_width(2),
         ));
-        let tag_style = TextStyle::from((FONT, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Top));
+        let tag_style = TextStyle::from((FONT, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
         let _ = chart.draw_series(std::iter::once(
-            EmptyElement::at((reference, n.max(1.0))) + Text::new(format!("序时进度 {reference_text}"), (4, 2), tag_style),
+            EmptyElement::at((reference, n.max(1.0) + 0.5))
+                + Text::new(format!("序时进度 {reference_text}"), (4, 0), tag_style),
         ));
         let _ = root.present();
     }

@@ -36,21 +36,25 @@ pub fn s_curve(c: &SCurve) -> String {
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(12)
+            .y_labels(6)
             .x_label_formatter(&|x| format!("{}月", x.round() as i64))
             .y_desc(unit)
             .y_label_formatter(&|y| format!("{}", (y * 100.0).round() / 100.0))
             .label_style((FONT, 13))
             .axis_desc_style((FONT, 13))
-            .light_line_style(RGBColor(0xee, 0xee, 0xee))
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
             .draw();
         let monthly = c.actual.iter().enumerate().map(|(i, v)| v - if i == 0 { 0.0 } else { c.actual[i - 1] });
         let _ = chart.draw_series(monthly.enumerate().map(|(i, v)| {
             let x = i as f64 + 1.0;
             Rectangle::new([(x - 0.3, 0.0), (x + 0.3, v / scale)], BARS.filled())
         }));
-        let plan_points: Vec<(f64, f64)> = c.plan.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
+        let plan_points: Vec<(f64, f64)> =
+            c.plan.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
         let _ = chart.draw_series(DashedLineSeries::new(plan_points, 6, 4, PLAN.stroke_width(2)));
-        let actual_points: Vec<(f64, f64)> = c.actual.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
+        let actual_points: Vec<(f64, f64)> =
+            c.actual.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
         let _ = chart.draw_series(LineSeries::new(actual_points.clone(), ACTUAL.stroke_width(3)));
         let _ = chart.draw_series(actual_points.into_iter().map(|p| Circle::new(p, 4, ACTUAL.filled())));
         let _ = root.present();

@@ -64,13 +64,18 @@ pub fn check(c: &mut Checker) {
     let report = &c.ds.config.report;
     let config = c.sources.config.clone();
     match report.period {
-        Some(period) if !c.ds.progress.contains_key(&period) => c.error(
-            "E0409",
-            &config,
-            &path!["report", "period"],
-            format!("报告期 {period} 没有对应的月报文件 progress/{period}.yaml"),
-            Some("添加该月的月报文件，或删去 period 以使用最新的月报".into()),
-        ),
+        Some(period)
+            if !c.ds.progress.contains_key(&period)
+                && !c.sources.unreadable.contains(&format!("progress/{period}.yaml")) =>
+        {
+            c.error(
+                "E0409",
+                &config,
+                &path!["report", "period"],
+                format!("报告期 {period} 没有对应的月报文件 progress/{period}.yaml"),
+                Some("添加该月的月报文件，或删去 period 以使用最新的月报".into()),
+            )
+        }
         Some(period) if period.year != report.year => c.error(
             "E0410",
             &config,

@@ -29,7 +29,13 @@ pub fn check(c: &mut Checker) {
         }
         for (i, d) in m.decisions.iter().enumerate() {
             if m.decisions[..i].iter().any(|o| o.no == d.no) {
-                c.error("E0405", &f, &path!["decisions", i, "no"], format!("议定事项编号 {} 在本次会议中重复", d.no), Some("议定事项按 1、2、3…… 依次编号".into()));
+                c.error(
+                    "E0405",
+                    &f,
+                    &path!["decisions", i, "no"],
+                    format!("议定事项编号 {} 在本次会议中重复", d.no),
+                    Some("议定事项按 1、2、3…… 依次编号".into()),
+                );
             }
             c.reference(Ref::Unit, &f, &path!["decisions", i, "lead_unit"], &d.lead_unit);
             for (j, u) in d.co_units.iter().enumerate() {
@@ -77,10 +83,18 @@ fn body_links(c: &mut Checker, file: &str, body: &str) {
             let after = &rest[start + 2..];
             let Some(end) = after.find("]]") else { break };
             let id = &after[..end];
-            if c.ds.project(id).is_none() {
+            if c.ds.project(id).is_none() && !c.sources.doubtful_ids.contains(id) {
                 let column = line[..line.len() - rest.len() + start + 2].chars().count() + 1;
                 let hint = crate::diagnostic::did_you_mean(id, c.ds.projects.iter().map(|p| p.id.as_str()));
-                c.findings.push(Diagnostic::error("E0305", file, (body_line + li, column), format!("正文链接的项目编号「{id}」不存在")).with_hint(hint));
+                c.findings.push(
+                    Diagnostic::error(
+                        "E0305",
+                        file,
+                        (body_line + li, column),
+                        format!("正文链接的项目编号「{id}」不存在"),
+                    )
+                    .with_hint(hint),
+                );
             }
             rest = &after[end + 2..];
         }

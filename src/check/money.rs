@@ -11,7 +11,13 @@ const MAX_DECIMALS: u32 = 4;
 impl Checker<'_> {
     fn money(&mut self, file: &str, path: &[Seg], value: Wan) {
         if value.0.is_sign_negative() && !value.is_zero() {
-            self.error("E0406", file, path, format!("金额不能为负数：{value}"), Some("金额以万元为单位，填 0 或正数".into()));
+            self.error(
+                "E0406",
+                file,
+                path,
+                format!("金额不能为负数：{value}"),
+                Some("金额以万元为单位，填 0 或正数".into()),
+            );
         }
         if value.0.normalize().scale() > MAX_DECIMALS {
             self.error(

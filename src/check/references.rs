@@ -63,7 +63,8 @@ impl Checker<'_> {
     /// Reports `value` at `path` of `file` unless it names a known `kind`.
     pub(super) fn reference(&mut self, kind: Ref, file: &str, path: &[Seg], value: &str) {
         let known = self.known(kind);
-        if known.contains(&value) {
+        let unreadable = matches!(kind, Ref::Project) && self.sources.doubtful_ids.contains(value);
+        if known.contains(&value) || unreadable {
             return;
         }
         let hint = did_you_mean(value, known.iter().copied())
@@ -120,7 +121,13 @@ pub fn check(c: &mut Checker) {
         let kinds: Vec<String> = BLOCKER_KINDS.iter().map(|k| k.to_string()).collect();
         for (i, b) in project.issues.iter().enumerate() {
             c.one_of(&f, &path!["issues", i, "kind"], &b.kind, &kinds, "卡点/堵点/难点");
-            c.one_of(&f, &path!["issues", i, "category"], &b.category, &lists.issue_categories, "lists.issue_categories");
+            c.one_of(
+                &f,
+                &path!["issues", i, "category"],
+                &b.category,
+                &lists.issue_categories,
+                "lists.issue_categories",
+            );
             c.reference(Ref::Unit, &f, &path!["issues", i, "unit"], &b.unit);
             if let Some(l) = &b.leader {
                 c.reference(Ref::Leader, &f, &path!["issues", i, "leader"], l);
@@ -130,10 +137,14 @@ pub fn check(c: &mut Checker) {
     for (period, file) in c.sources.progress.clone() {
         let ids: Vec<String> = c.ds.progress[&period].entries.keys().cloned().collect();
         for id in ids {
-            if c.ds.project(&id).is_none() {
+            if c.ds.project(&id).is_none() && !c.sources.doubtful_ids.contains(&id) {
                 let at = c.sources.key_at(&file, &path!["entries", id.as_str()]);
-                let hint = did_you_mean(&id, c.known(Ref::Project)).or_else(|| Some("先在 projects/ 下建立该项目的文件".into()));
-                c.findings.push(crate::diagnostic::Diagnostic::error("E0305", &file, at, format!("未知的项目编号「{id}」")).with_hint(hint));
+                let hint = did_you_mean(&id, c.known(Ref::Project))
+                    .or_else(|| Some("先在 projects/ 下建立该项目的文件".into()));
+                c.findings.push(
+                    crate::diagnostic::Diagnostic::error("E0305", &file, at, format!("未知的项目编号「{id}」"))
+                        .with_hint(hint),
+                );
             }
         }
     }

@@ -3,6 +3,7 @@
 //! within the total investment.
 
 use super::Checker;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Month, Progress};
 use crate::path;
 
@@ -11,7 +12,13 @@ pub fn check(c: &mut Checker) {
     for project in &c.ds.projects {
         let f = c.project_file(&project.id);
         if project.end_year < project.start_year {
-            c.error("E0403", &f, &path!["end_year"], format!("建设止年 {} 早于起年 {}", project.end_year, project.start_year), None);
+            c.error(
+                "E0403",
+                &f,
+                &path!["end_year"],
+                format!("建设止年 {} 早于起年 {}", project.end_year, project.start_year),
+                None,
+            );
         }
         let pairs = [
             ("planned_start", project.planned_start, "planned_completion", project.planned_completion),
@@ -21,7 +28,13 @@ pub fn check(c: &mut Checker) {
             if let (Some(a), Some(b)) = (first, then)
                 && b < a
             {
-                c.error("E0403", &f, &path![then_key], format!("{then_key} {b} 早于 {first_key} {a}"), Some("检查日期是否填反".into()));
+                c.error(
+                    "E0403",
+                    &f,
+                    &path![then_key],
+                    format!("{then_key} {b} 早于 {first_key} {a}"),
+                    Some("检查日期是否填反".into()),
+                );
             }
         }
         for (year, plan) in &project.years {
@@ -29,25 +42,61 @@ pub fn check(c: &mut Checker) {
             if let Some(values) = &plan.monthly_plan {
                 let at = |i: usize| path!["years", y.as_str(), "monthly_plan", i];
                 if values.len() != 12 {
-                    c.error("E0402", &f, &path!["years", y.as_str(), "monthly_plan"], format!("月度计划应有 12 个累计值，实际有 {} 个", values.len()), Some("依次填写 1–12 月的累计计划投资".into()));
+                    c.error(
+                        "E0402",
+                        &f,
+                        &path!["years", y.as_str(), "monthly_plan"],
+                        format!("月度计划应有 12 个累计值，实际有 {} 个", values.len()),
+                        Some("依次填写 1–12 月的累计计划投资".into()),
+                    );
                 } else if let Some(i) = (1..12).find(|&i| values[i] < values[i - 1]) {
-                    c.error("E0402", &f, &at(i), format!("{}月累计计划 {} 小于{}月的 {}", i + 1, values[i], i, values[i - 1]), Some("月度计划是 1–N 月累计值，应逐月不减".into()));
+                    c.error(
+                        "E0402",
+                        &f,
+                        &at(i),
+                        format!("{}月累计计划 {} 小于{}月的 {}", i + 1, values[i], i, values[i - 1]),
+                        Some("月度计划是 1–N 月累计值，应逐月不减".into()),
+                    );
                 } else if values[11] != plan.plan {
-                    c.error("E0402", &f, &at(11), format!("12月累计计划 {} 不等于年度计划 {}", values[11], plan.plan), Some("最后一个值应等于 plan".into()));
+                    c.error(
+                        "E0402",
+                        &f,
+                        &at(11),
+                        format!("12月累计计划 {} 不等于年度计划 {}", values[11], plan.plan),
+                        Some("最后一个值应等于 plan".into()),
+                    );
                 }
             }
         }
         for (i, m) in project.milestones.iter().enumerate() {
             if let Some(done) = m.done.filter(|d| Some(*d) < project.actual_start) {
-                c.error("E0403", &f, &path!["milestones", i, "done"], format!("节点完成日期 {done} 早于实际开工日期"), None);
+                c.error(
+                    "E0403",
+                    &f,
+                    &path!["milestones", i, "done"],
+                    format!("节点完成日期 {done} 早于实际开工日期"),
+                    None,
+                );
             }
         }
         for (i, b) in project.issues.iter().enumerate() {
             if let Some(r) = b.resolved.filter(|r| *r < b.raised) {
-                c.error("E0403", &f, &path!["issues", i, "resolved"], format!("销号日期 {r} 早于提出日期 {}", b.raised), Some("检查日期是否填反".into()));
+                c.error(
+                    "E0403",
+                    &f,
+                    &path!["issues", i, "resolved"],
+                    format!("销号日期 {r} 早于提出日期 {}", b.raised),
+                    Some("检查日期是否填反".into()),
+                );
             }
             if let Some(d) = b.deadline.filter(|d| *d < b.raised) {
-                c.error("E0403", &f, &path!["issues", i, "deadline"], format!("解决时限 {d} 早于提出日期 {}", b.raised), None);
+                c.error(
+                    "E0403",
+                    &f,
+                    &path!["issues", i, "deadline"],
+                    format!("解决时限 {d} 早于提出日期 {}", b.raised),
+                    None,
+                );
             }
         }
     }
@@ -58,7 +107,13 @@ fn progress_files(c: &mut Checker) {
     for (period, progress) in &c.ds.progress {
         let file = c.sources.progress.get(period).cloned().unwrap_or_default();
         if progress.as_of.month_of() != *period {
-            c.error("E0411", &file, &path!["as_of"], format!("截止日期 {} 不在 {period} 月内", progress.as_of), Some(format!("一般为当月最后一天：{}", period.last_day())));
+            c.error(
+                "E0411",
+                &file,
+                &path!["as_of"],
+                format!("截止日期 {} 不在 {period} 月内", progress.as_of),
+                Some(format!("一般为当月最后一天：{}", period.last_day())),
+            );
         }
         let previous = last.filter(|(m, _)| m.year == period.year && *m == period.previous());
         for (id, entry) in &progress.entries {
@@ -75,12 +130,15 @@ fn progress_files(c: &mut Checker) {
         }
         for project in &c.ds.projects {
             if project.years.contains_key(&period.year) && !progress.entries.contains_key(&project.id) {
-                c.warning(
-                    "W0402",
-                    &file,
-                    &path!["entries"],
-                    format!("{period} 月报中没有项目 {}（{}）", project.id, project.name),
-                    Some("该项目本月将按上月数据显示并标注“未报送”".into()),
+                let at = c.sources.key_at(&file, &path!["entries"]);
+                c.findings.push(
+                    Diagnostic::warning(
+                        "W0402",
+                        &file,
+                        at,
+                        format!("{period} 月报中没有项目 {}（{}）", project.id, project.name),
+                    )
+                    .with_hint(Some("该项目本月将按上月数据显示并标注“未报送”".into())),
                 );
             }
         }

@@ -54,9 +54,7 @@ pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], year: i32, n: u32) -
         }
     };
     let deviation = rate.map(|r| deviation_pp(r, time_progress, cfg.report.decimals.percent));
-    let is_new = |p: &&&ProjectFigures| {
-        ds.projects[p.index].years.get(&year).is_some_and(|y| y.nature == NEW_START)
-    };
+    let is_new = |p: &&&ProjectFigures| ds.projects[p.index].years.get(&year).is_some_and(|y| y.nature == NEW_START);
     let new_starts = members.iter().filter(is_new).count();
     let new_started = members.iter().filter(is_new).filter(|p| p.started).count();
     let lights = |l: Light| members.iter().filter(|p| p.light == Some(l)).count();

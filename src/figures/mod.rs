@@ -7,8 +7,8 @@ mod aggregate;
 mod blockers;
 mod decisions;
 mod project;
-pub mod ratio;
 mod ranking;
+pub mod ratio;
 
 pub use aggregate::{Aggregate, Group, NEW_START, aggregate, keys_of};
 pub use blockers::BlockerState;
@@ -60,12 +60,8 @@ pub fn compute_all(ds: &Dataset) -> Vec<PeriodFigures> {
 fn compute_period(ds: &Dataset, period: Month, as_of: Date, previous: Option<&PeriodFigures>) -> PeriodFigures {
     let year = period.year;
     let n = period.month;
-    let mut projects: Vec<ProjectFigures> = ds
-        .projects
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| project::compute(ds, i, p, period, as_of))
-        .collect();
+    let mut projects: Vec<ProjectFigures> =
+        ds.projects.iter().enumerate().filter_map(|(i, p)| project::compute(ds, i, p, period, as_of)).collect();
     for p in &mut projects {
         let before = previous.and_then(|prev| prev.project(p.index));
         p.light_streak = match (p.light, before) {

@@ -163,7 +163,8 @@ pub fn compute(ds: &Dataset, index: usize, project: &Project, period: Month, as_
     };
     let light = deviation.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp));
     let since_start = year.before_year.map(|b| b + ytd);
-    let ytd_by_month = (1..=period.month).map(|m| ytd_at(ds, &project.id, Month { year: period.year, month: m }).0).collect();
+    let ytd_by_month =
+        (1..=period.month).map(|m| ytd_at(ds, &project.id, Month { year: period.year, month: m }).0).collect();
     let milestones = project
         .milestones
         .iter()

@@ -29,14 +29,13 @@ pub struct Ranking {
 
 /// Ranks `groups` by `spec`; `previous` is the same ranking one period earlier.
 pub fn rank(spec: &RankingSpec, groups: &[Group], previous: Option<&Ranking>) -> Ranking {
-    let (mut ranked, unranked): (Vec<usize>, Vec<usize>) = (0..groups.len()).partition(|&i| groups[i].figures.rate.is_some());
+    let (mut ranked, unranked): (Vec<usize>, Vec<usize>) =
+        (0..groups.len()).partition(|&i| groups[i].figures.rate.is_some());
     ranked.sort_by(|&a, &b| {
         let (ga, gb) = (&groups[a], &groups[b]);
         let by_rate = ga.figures.rate.cmp(&gb.figures.rate);
         let by_rate = if spec.order == RankOrder::Desc { by_rate.reverse() } else { by_rate };
-        by_rate
-            .then_with(|| gb.figures.plan.cmp(&ga.figures.plan))
-            .then_with(|| ga.name.cmp(&gb.name))
+        by_rate.then_with(|| gb.figures.plan.cmp(&ga.figures.plan)).then_with(|| ga.name.cmp(&gb.name))
     });
     let n = ranked.len();
     let bottom_n = spec.bottom.min(n);

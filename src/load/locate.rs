@@ -25,13 +25,10 @@ impl From<usize> for Seg {
     }
 }
 
-/// A path such as `issues[0].unit`, built with the [`path!`](crate::path) macro.
-pub type Path = Vec<Seg>;
-
-/// Builds a [`Path`]: `path!["issues", 0, "unit"]`.
+/// Builds a path into a document, such as `issues[0].unit`: `path!["issues", 0, "unit"]`.
 #[macro_export]
 macro_rules! path {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::load::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { [$($crate::load::Seg::from($seg)),*] };
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,10 +80,7 @@ impl Node {
             }
         }
         match &node.kind {
-            Kind::Map(entries) => entries
-                .iter()
-                .find(|(key, _, _)| key == last)
-                .map_or((node.line, node.col), |e| e.1),
+            Kind::Map(entries) => entries.iter().find(|(key, _, _)| key == last).map_or((node.line, node.col), |e| e.1),
             _ => (node.line, node.col),
         }
     }
@@ -140,8 +134,8 @@ fn key_colon(line: &[char], col: usize) -> Option<usize> {
 fn unquote(key: &[char]) -> String {
     let s: String = key.iter().collect();
     let s = s.trim();
-    let quoted = s.len() >= 2
-        && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')));
+    let quoted =
+        s.len() >= 2 && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')));
     if quoted { s[1..s.len() - 1].to_string() } else { s.to_string() }
 }
 
@@ -193,7 +187,10 @@ impl Reader<'_> {
         let mut next = li + 1;
         while let Some(i) = cur {
             let line = &self.lines[i];
-            if indent(line) != col && i != li || line.get(col) != Some(&'-') || !line.get(col + 1).is_none_or(|c| *c == ' ') {
+            if indent(line) != col && i != li
+                || line.get(col) != Some(&'-')
+                || line.get(col + 1).is_some_and(|c| *c != ' ')
+            {
                 break;
             }
             let value_col = (col + 1..line.len()).find(|&c| line[c] != ' ');
@@ -239,7 +236,8 @@ impl Reader<'_> {
         if let Some(ni) = self.next_content(li + 1) {
             let line = &self.lines[ni];
             let ind = indent(line);
-            let same_level_seq = ind == parent_col && line.get(ind) == Some(&'-') && key_colon(&self.lines[li], parent_col).is_some();
+            let same_level_seq =
+                ind == parent_col && line.get(ind) == Some(&'-') && key_colon(&self.lines[li], parent_col).is_some();
             if ind > parent_col || same_level_seq {
                 return self.block(ni, ind);
             }

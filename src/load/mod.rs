@@ -8,7 +8,7 @@ mod parse;
 mod source;
 mod walk;
 
-pub use locate::{Path, Seg};
+pub use locate::Seg;
 pub use source::SourceFile;
 
 use crate::diagnostic::Diagnostic;
@@ -35,6 +35,11 @@ pub struct Sources {
     pub projects: BTreeMap<String, String>,
     /// Later files that repeat an id already taken: (id, file). Left out of the dataset.
     pub duplicate_projects: Vec<(String, String)>,
+    /// Files that could not be read (their findings already say why).
+    pub unreadable: std::collections::BTreeSet<String>,
+    /// Project ids in doubt: stems of project files that could not be read or whose `id`
+    /// differs from the stem. References to them are not reported again as unknown.
+    pub doubtful_ids: std::collections::BTreeSet<String>,
     pub progress: BTreeMap<Month, String>,
     pub meetings: BTreeMap<String, String>,
 }
@@ -63,6 +68,7 @@ enum Record {
 }
 
 struct Read {
+    role: Role,
     rel: String,
     source: Option<SourceFile>,
     record: Result<Record, Diagnostic>,
@@ -83,7 +89,13 @@ pub fn load(root: &std::path::Path) -> Loaded {
             sources.files.insert(read.rel.clone(), source);
         }
         match read.record {
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                if read.role == Role::Project {
+                    sources.doubtful_ids.insert(file_stem(&read.rel));
+                }
+                sources.unreadable.insert(read.rel);
+                diagnostics.push(d);
+            }
             Ok(Record::Config(c)) => {
                 sources.config = read.rel;
                 config = Some(c);
@@ -92,7 +104,12 @@ pub fn load(root: &std::path::Path) -> Loaded {
                 sources.orgs = read.rel;
                 orgs = Some(o);
             }
-            Ok(Record::Project(p)) => projects.push((p, read.rel)),
+            Ok(Record::Project(p)) => {
+                if file_stem(&read.rel) != p.id {
+                    sources.doubtful_ids.insert(file_stem(&read.rel));
+                }
+                projects.push((p, read.rel));
+            }
             Ok(Record::Progress(p)) => {
                 sources.progress.insert(p.period, read.rel);
                 progress.insert(p.period, p);
@@ -105,10 +122,10 @@ pub fn load(root: &std::path::Path) -> Loaded {
     }
     for (name, value) in [("config.yaml", config.is_some()), ("orgs.yaml", orgs.is_some())] {
         if !value && !sources.files.contains_key(name) {
-            diagnostics.push(
-                Diagnostic::error("E0001", name, (1, 1), format!("数据目录中没有 {name}"))
-                    .with_hint(Some("用 --data 指向包含 config.yaml、orgs.yaml、projects/ 和 progress/ 的目录".into())),
-            );
+            diagnostics
+                .push(Diagnostic::error("E0001", name, (1, 1), format!("数据目录中没有 {name}")).with_hint(Some(
+                    "用 --data 指向包含 config.yaml、orgs.yaml、projects/ 和 progress/ 的目录".into(),
+                )));
         }
     }
     projects.sort_by(|a, b| (&a.0.id, &a.1).cmp(&(&b.0.id, &b.1)));
@@ -139,12 +156,19 @@ fn read_one(found: &walk::Found) -> Read {
     };
     let text = match text {
         Ok(t) => t,
-        Err(d) => return Read { rel, source: None, record: Err(d) },
+        Err(d) => return Read { role: found.role, rel, source: None, record: Err(d) },
     };
     let (yaml, body, first_line) = if found.role == Role::Meeting {
         match parse::front_matter(&rel, &text) {
             Ok((yaml, body)) => (yaml, body, 2),
-            Err(d) => return Read { source: Some(SourceFile::new(rel.clone(), text.clone(), "", 1)), rel, record: Err(d) },
+            Err(d) => {
+                return Read {
+                    role: found.role,
+                    source: Some(SourceFile::new(rel.clone(), text.clone(), "", 1)),
+                    rel,
+                    record: Err(d),
+                };
+            }
         }
     } else {
         (text.as_str(), "", 1)
@@ -160,7 +184,7 @@ fn read_one(found: &walk::Found) -> Read {
         }),
     };
     let source = SourceFile::new(rel.clone(), text.clone(), yaml, first_line);
-    Read { rel, source: Some(source), record }
+    Read { role: found.role, rel, source: Some(source), record }
 }
 
 /// The file name without folder and extension: the id of a project, the stem of a meeting.

@@ -7,8 +7,10 @@ use serde::de::DeserializeOwned;
 /// Reads a file's bytes as UTF-8 text, or says where the first bad byte is.
 pub fn text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
-        Ok(text) if text.starts_with('\u{feff}') => Err(Diagnostic::error("E0005", rel, (1, 1), "文件以 BOM（字节顺序标记）开头")
-            .with_hint(Some("请以不带 BOM 的 UTF-8 保存（记事本：另存为 → 编码选“UTF-8”）".into()))),
+        Ok(text) if text.starts_with('\u{feff}') => {
+            Err(Diagnostic::error("E0005", rel, (1, 1), "文件以 BOM（字节顺序标记）开头")
+                .with_hint(Some("请以不带 BOM 的 UTF-8 保存（记事本：另存为 → 编码选“UTF-8”）".into())))
+        }
         Ok(text) => Ok(text),
         Err(e) => {
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -80,10 +82,16 @@ fn finding(rel: &str, e: &serde_yaml::Error, first_line: usize, syntax: bool) ->
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Diagnostic::error("E0104", rel, at, format!("类型不符{place}：应为{}，实际是{}", kind_in_chinese(expected), kind_in_chinese(found)));
+        return Diagnostic::error(
+            "E0104",
+            rel,
+            at,
+            format!("类型不符{place}：应为{}，实际是{}", kind_in_chinese(expected), kind_in_chinese(found)),
+        );
     }
     if msg.starts_with("duplicate entry") {
-        return Diagnostic::error("E0107", rel, at, format!("重复的键{place}")).with_hint(Some("同一层级的每个键只能出现一次".into()));
+        return Diagnostic::error("E0107", rel, at, format!("重复的键{place}"))
+            .with_hint(Some("同一层级的每个键只能出现一次".into()));
     }
     Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)))
 }

@@ -59,10 +59,11 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
         }
         match role_of(&rel) {
             Some(role) => found.push(Found { role, full: entry.path().to_path_buf(), rel }),
-            None if misplaced(&rel) => diags.push(
-                Diagnostic::warning("W0001", &rel, (1, 1), "此文件不会被读取")
-                    .with_hint(Some("项目与月报文件以 .yaml 结尾，会议纪要以 .md 结尾；月报文件直接放在 progress/ 下".into())),
-            ),
+            None if misplaced(&rel) => {
+                diags.push(Diagnostic::warning("W0001", &rel, (1, 1), "此文件不会被读取").with_hint(Some(
+                    "项目与月报文件以 .yaml 结尾，会议纪要以 .md 结尾；月报文件直接放在 progress/ 下".into(),
+                )))
+            }
             None => {}
         }
     }

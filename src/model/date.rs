@@ -33,9 +33,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 fn parse_number(s: &str, digits: usize) -> Option<u32> {
-    (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+    (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 impl Date {

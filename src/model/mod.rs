@@ -11,8 +11,7 @@ mod progress;
 mod project;
 
 pub use config::{
-    BulletinConfig, Config, Decimals, Lights, Lists, RankOrder, RankingSpec, Report, Site, Subject,
-    TimeProgressMode,
+    BulletinConfig, Config, Decimals, Lights, Lists, RankOrder, RankingSpec, Report, Site, Subject, TimeProgressMode,
 };
 pub use date::{Date, Month};
 pub use meeting::{Decision, DecisionStatus, Feedback, Meeting, MeetingFront};
@@ -38,10 +37,7 @@ pub struct Dataset {
 
 impl Dataset {
     pub fn project(&self, id: &str) -> Option<&Project> {
-        self.projects
-            .binary_search_by(|p| p.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.projects[i])
+        self.projects.binary_search_by(|p| p.id.as_str().cmp(id)).ok().map(|i| &self.projects[i])
     }
 
     /// The reporting periods of the report year that have a progress file, oldest first.

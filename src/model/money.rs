@@ -120,10 +120,7 @@ mod tests {
     fn decimals_are_read_exactly() {
         let w: Wan = serde_yaml::from_str("1234.5678").unwrap();
         assert_eq!(w, Wan::from_str("1234.5678").unwrap());
-        let sum: Wan = [0.1, 0.2]
-            .iter()
-            .map(|v| serde_yaml::from_str::<Wan>(&v.to_string()).unwrap())
-            .sum();
+        let sum: Wan = [0.1, 0.2].iter().map(|v| serde_yaml::from_str::<Wan>(&v.to_string()).unwrap()).sum();
         assert_eq!(sum.to_string(), "0.3");
     }
 }

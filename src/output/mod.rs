@@ -31,9 +31,9 @@ fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
 }
 
 fn fill(dir: &Path, pages: &[Page], static_dir: &Path) -> Result<Written, String> {
-    pages
-        .par_iter()
-        .try_for_each(|p| write_file(&dir.join(&p.path), p.content.as_bytes()).map_err(|e| format!("错误：无法写入 {}：{e}\n", p.path)))?;
+    pages.par_iter().try_for_each(|p| {
+        write_file(&dir.join(&p.path), p.content.as_bytes()).map_err(|e| format!("错误：无法写入 {}：{e}\n", p.path))
+    })?;
     let mut written = Written { files: pages.len(), bytes: pages.iter().map(|p| p.content.len() as u64).sum() };
     if static_dir.is_dir() {
         for entry in WalkDir::new(static_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
@@ -41,8 +41,10 @@ fn fill(dir: &Path, pages: &[Page], static_dir: &Path) -> Result<Written, String
                 continue;
             }
             let rel = entry.path().strip_prefix(static_dir).unwrap_or(entry.path());
-            let bytes = fs::read(entry.path()).map_err(|e| format!("错误：无法读取主题文件 {}：{e}\n", entry.path().display()))?;
-            write_file(&dir.join("static").join(rel), &bytes).map_err(|e| format!("错误：无法写入 static/{}：{e}\n", rel.display()))?;
+            let bytes = fs::read(entry.path())
+                .map_err(|e| format!("错误：无法读取主题文件 {}：{e}\n", entry.path().display()))?;
+            write_file(&dir.join("static").join(rel), &bytes)
+                .map_err(|e| format!("错误：无法写入 static/{}：{e}\n", rel.display()))?;
             written.files += 1;
             written.bytes += bytes.len() as u64;
         }

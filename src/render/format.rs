@@ -77,7 +77,8 @@ impl Formatter {
 
     /// A fraction as "80.7%", or "—" where it cannot be computed.
     pub fn percent(&self, fraction: Option<Decimal>) -> String {
-        fraction.map_or_else(|| "—".into(), |f| format!("{}%", fixed(percent_value(f, self.percent_dp), self.percent_dp)))
+        fraction
+            .map_or_else(|| "—".into(), |f| format!("{}%", fixed(percent_value(f, self.percent_dp), self.percent_dp)))
     }
 
     /// The number of a percentage for a chart (display only).

@@ -40,16 +40,17 @@ fn project_links(text: &str, root: &str, exists: &dyn Fn(&str) -> bool) -> Strin
 /// Renders `markdown` for a page whose path to the site root is `root` ("../").
 pub fn to_html(markdown: &str, root: &str, project_exists: &dyn Fn(&str) -> bool) -> String {
     let text = project_links(markdown, root, project_exists);
-    let parser = Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) if !safe_target(&dest_url) => {
-            Event::Start(Tag::Link { link_type, dest_url: CowStr::from(""), title, id })
-        }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) if !safe_target(&dest_url) => {
-            Event::Start(Tag::Image { link_type, dest_url: CowStr::from(""), title, id })
-        }
-        other => other,
-    });
+    let parser =
+        Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if !safe_target(&dest_url) => {
+                Event::Start(Tag::Link { link_type, dest_url: CowStr::from(""), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) if !safe_target(&dest_url) => {
+                Event::Start(Tag::Image { link_type, dest_url: CowStr::from(""), title, id })
+            }
+            other => other,
+        });
     let mut out = String::new();
     html::push_html(&mut out, parser);
     out

@@ -35,8 +35,10 @@ impl Theme {
         let mut sources = Vec::new();
         for entry in WalkDir::new(&templates).sort_by_file_name().into_iter().filter_map(Result::ok) {
             if entry.file_type().is_file() {
-                let name = entry.path().strip_prefix(&templates).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                let text = std::fs::read_to_string(entry.path()).map_err(|e| format!("错误：无法读取模板 {name}：{e}\n"))?;
+                let name =
+                    entry.path().strip_prefix(&templates).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                let text =
+                    std::fs::read_to_string(entry.path()).map_err(|e| format!("错误：无法读取模板 {name}：{e}\n"))?;
                 sources.push((name, text));
             }
         }
@@ -125,18 +127,33 @@ impl<'a> Ctx<'a> {
             organization: cfg.site.organization.clone(),
             page_title,
             period_label: self.pf.period.chinese(),
-            months_label: if self.pf.period.month == 1 { "1月".into() } else { format!("1-{}月", self.pf.period.month) },
+            months_label: if self.pf.period.month == 1 {
+                "1月".into()
+            } else {
+                format!("1-{}月", self.pf.period.month)
+            },
             as_of: self.pf.as_of.chinese(),
             archive: self.pf.period != self.current,
             current_period_label: self.current.chinese(),
             nav: NAV
                 .iter()
-                .map(|(key, label, href)| NavItem { label, href: format!("{}{href}", self.root), active: *key == active })
+                .map(|(key, label, href)| NavItem {
+                    label,
+                    href: format!("{}{href}", self.root),
+                    active: *key == active,
+                })
                 .collect(),
         }
     }
 
-    fn page<T: Serialize>(&self, path: String, template: &str, active: &str, title: String, body: &T) -> Result<Page, String> {
+    fn page<T: Serialize>(
+        &self,
+        path: String,
+        template: &str,
+        active: &str,
+        title: String,
+        body: &T,
+    ) -> Result<Page, String> {
         let chrome = self.chrome(active, title);
         Ok(Page { path, content: self.theme.render(template, &chrome, body)? })
     }

@@ -195,7 +195,12 @@ impl Ctx<'_> {
             alert: s.alert.map_or("none", |a| a.key()),
             alert_label: s.alert.map_or("", |a| a.label()),
             overdue: s.overdue,
-            feedback: d.feedback.iter().filter(|f| f.date <= self.pf.as_of).map(|f| (f.date.to_string(), f.text.clone())).collect(),
+            feedback: d
+                .feedback
+                .iter()
+                .filter(|f| f.date <= self.pf.as_of)
+                .map(|f| (f.date.to_string(), f.text.clone()))
+                .collect(),
         }
     }
 }

@@ -14,7 +14,9 @@ struct Blockers {
 
 pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
     let pf = ctx.pf;
-    let rows = |keep: fn(&crate::figures::BlockerState) -> bool| pf.blockers.iter().filter(|b| keep(b)).map(|b| ctx.blocker_row(b)).collect();
+    let rows = |keep: fn(&crate::figures::BlockerState) -> bool| {
+        pf.blockers.iter().filter(|b| keep(b)).map(|b| ctx.blocker_row(b)).collect()
+    };
     let body = Blockers {
         new: rows(|b| b.new),
         open: rows(|b| b.open),

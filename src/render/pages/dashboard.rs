@@ -42,7 +42,12 @@ fn counts(ctx: &Ctx, values: &[String], of: fn(&crate::model::YearPlan) -> &Stri
     values
         .iter()
         .map(|v| {
-            let n = ctx.pf.projects.iter().filter(|p| ctx.ds.projects[p.index].years.get(&year).is_some_and(|y| of(y) == v)).count();
+            let n = ctx
+                .pf
+                .projects
+                .iter()
+                .filter(|p| ctx.ds.projects[p.index].years.get(&year).is_some_and(|y| of(y) == v))
+                .count();
             Count { label: v.clone(), count: ctx.fmt.count(n) }
         })
         .collect()

@@ -27,7 +27,13 @@ struct Decisions {
 
 pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
     let d = &ctx.pf.decisions;
-    let rate = |name: String, href: String, f: &FollowUp| Rate { name, href, total: f.total, closed: f.closed, rate: ctx.fmt.percent(f.rate) };
+    let rate = |name: String, href: String, f: &FollowUp| Rate {
+        name,
+        href,
+        total: f.total,
+        closed: f.closed,
+        rate: ctx.fmt.percent(f.rate),
+    };
     let count = |a: crate::figures::Alert| d.states.iter().filter(|s| s.alert == Some(a)).count();
     let body = Decisions {
         rows: d.states.iter().map(|s| ctx.decision_row(s)).collect(),

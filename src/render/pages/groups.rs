@@ -51,7 +51,13 @@ pub fn pages(in_groups: &Ctx, in_values: &Ctx) -> Result<Vec<Page>, String> {
             total: in_groups.group_row(None, "全县", &pf.county),
         };
         let title = format!("按{}汇总", subject.label());
-        pages.push(in_groups.page(format!("groups/{}.html", subject.slug()), "groups.html", "groups", title, &summary)?);
+        pages.push(in_groups.page(
+            format!("groups/{}.html", subject.slug()),
+            "groups.html",
+            "groups",
+            title,
+            &summary,
+        )?);
         for g in groups {
             let body = GroupPage {
                 dimension: subject.label(),
@@ -59,7 +65,12 @@ pub fn pages(in_groups: &Ctx, in_values: &Ctx) -> Result<Vec<Page>, String> {
                 name: g.name.clone(),
                 summary: in_values.group_row(Some(subject), &g.name, &g.figures),
                 headline: in_values.fmt.headline(&g.name, &g.figures, pf.period),
-                rows: g.members.iter().enumerate().map(|(i, &m)| in_values.project_row(i + 1, &pf.projects[m])).collect(),
+                rows: g
+                    .members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &m)| in_values.project_row(i + 1, &pf.projects[m]))
+                    .collect(),
             };
             let title = format!("{}：{}", subject.label(), g.name);
             pages.push(in_values.page(group_path(subject, &g.name), "group.html", "groups", title, &body)?);

@@ -70,7 +70,8 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let m = &ds.meetings[index];
     let f = &m.front;
     let exists = |id: &str| ds.project(id).is_some();
-    let decisions = ctx.pf.decisions.states.iter().filter(|s| s.meeting == index).map(|s| ctx.decision_row(s)).collect();
+    let decisions =
+        ctx.pf.decisions.states.iter().filter(|s| s.meeting == index).map(|s| ctx.decision_row(s)).collect();
     let body = Minutes {
         title: f.title.clone(),
         kind: f.kind.clone(),

@@ -31,13 +31,18 @@ pub fn current(ctx: &Ctx) -> Result<Vec<Page>, String> {
     let in_groups = ctx.at("../");
     pages.extend(groups::pages(&in_groups, &ctx.at("../../"))?);
     let in_folder = ctx.at("../");
-    let projects: Result<Vec<Page>, String> = ctx.pf.projects.par_iter().map(|p| project::page(&in_folder, p.index)).collect();
+    let projects: Result<Vec<Page>, String> =
+        ctx.pf.projects.par_iter().map(|p| project::page(&in_folder, p.index)).collect();
     pages.extend(projects?);
     let listed: Vec<usize> = ctx.pf.projects.iter().map(|p| p.index).collect();
-    let unlisted: Result<Vec<Page>, String> =
-        (0..ctx.ds.projects.len()).into_par_iter().filter(|i| !listed.contains(i)).map(|i| project::page(&in_folder, i)).collect();
+    let unlisted: Result<Vec<Page>, String> = (0..ctx.ds.projects.len())
+        .into_par_iter()
+        .filter(|i| !listed.contains(i))
+        .map(|i| project::page(&in_folder, i))
+        .collect();
     pages.extend(unlisted?);
-    let minutes: Result<Vec<Page>, String> = (0..ctx.ds.meetings.len()).into_par_iter().map(|i| meetings::page(&in_folder, i)).collect();
+    let minutes: Result<Vec<Page>, String> =
+        (0..ctx.ds.meetings.len()).into_par_iter().map(|i| meetings::page(&in_folder, i)).collect();
     pages.extend(minutes?);
     Ok(pages)
 }
@@ -58,7 +63,7 @@ pub fn chinese_number(n: usize) -> String {
     match n {
         0..=9 => DIGITS[n].to_string(),
         10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], if n.is_multiple_of(10) { "" } else { DIGITS[n % 10] }),
         _ => n.to_string(),
     }
 }

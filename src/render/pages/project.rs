@@ -116,7 +116,10 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let mut money = vec![field("总投资（万元）", fmt.money(project.total_investment))];
     if let Some(f) = figures {
         money.push(field("年度计划投资（万元）", fmt.money(f.plan)));
-        money.push(field(if pf.period.month == 1 { "1月累计完成（万元）" } else { "1–N月累计完成（万元）" }, fmt.money(f.ytd)));
+        money.push(field(
+            if pf.period.month == 1 { "1月累计完成（万元）" } else { "1–N月累计完成（万元）" },
+            fmt.money(f.ytd),
+        ));
         money.push(field("当月完成（万元）", fmt.money(f.month)));
         money.push(field("完成率", fmt.percent(f.rate)));
         money.push(field("序时进度", fmt.percent(Some(f.time_progress))));
@@ -170,8 +173,16 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let meetings = ds
         .meetings
         .iter()
-        .filter(|m| m.front.date <= pf.as_of && (m.front.projects.contains(&project.id) || m.front.decisions.iter().any(|d| d.projects.contains(&project.id))))
-        .map(|m| MeetingLink { title: m.front.title.clone(), href: format!("{}meetings/{}.html", ctx.root, m.stem), date: m.front.date.to_string() })
+        .filter(|m| {
+            m.front.date <= pf.as_of
+                && (m.front.projects.contains(&project.id)
+                    || m.front.decisions.iter().any(|d| d.projects.contains(&project.id)))
+        })
+        .map(|m| MeetingLink {
+            title: m.front.title.clone(),
+            href: format!("{}meetings/{}.html", ctx.root, m.stem),
+            date: m.front.date.to_string(),
+        })
         .collect();
     let decisions = pf
         .decisions

@@ -65,7 +65,11 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
                         deviation: ctx.fmt.deviation(g.deviation_pp),
                         change: change_label(row.change),
                         bottom: row.bottom,
-                        streak: if row.bottom_streak > 1 { format!("连续{}个月", row.bottom_streak) } else { String::new() },
+                        streak: if row.bottom_streak > 1 {
+                            format!("连续{}个月", row.bottom_streak)
+                        } else {
+                            String::new()
+                        },
                         light: light_parts(g.light).0,
                     }
                 })
@@ -91,19 +95,32 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
                 })
                 .collect();
             let reference = ctx.fmt.percent_number(pf.county.time_progress).to_f64().unwrap_or(0.0);
-            let svg = charts::rate_bars(&r.spec.name, &bars, reference, &ctx.fmt.percent(Some(pf.county.time_progress)));
+            let svg =
+                charts::rate_bars(&r.spec.name, &bars, reference, &ctx.fmt.percent(Some(pf.county.time_progress)));
             let table = rows.iter().map(|x| vec![x.rank.to_string(), x.name.clone(), x.rate.clone()]).collect();
             RankingView {
                 name: r.spec.name.clone(),
                 subject: r.spec.subject.label(),
-                order: if r.spec.order == crate::model::RankOrder::Asc { "由低到高（逆排名）" } else { "由高到低" },
+                order: if r.spec.order == crate::model::RankOrder::Asc {
+                    "由低到高（逆排名）"
+                } else {
+                    "由高到低"
+                },
                 bottom_n: r.spec.bottom,
                 sentence,
                 rows,
                 unranked: r.unranked.clone(),
-                chart: ChartView { svg, title: r.spec.name.clone(), head: vec!["名次", "名称", "完成率"], rows: table },
+                chart: ChartView {
+                    svg, title: r.spec.name.clone(), head: vec!["名次", "名称", "完成率"], rows: table
+                },
             }
         })
         .collect();
-    ctx.page(path.to_string(), "rankings.html", "rankings", format!("{}排名", pf.period.chinese()), &Rankings { rankings })
+    ctx.page(
+        path.to_string(),
+        "rankings.html",
+        "rankings",
+        format!("{}排名", pf.period.chinese()),
+        &Rankings { rankings },
+    )
 }

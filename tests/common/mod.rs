@@ -1,0 +1,90 @@
+//! Helpers shared by the integration tests: fixtures, scratch folders, builds into them.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tongbao::model::Dataset;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// A fresh, empty folder under the system temp dir, unique to this test run.
+pub fn scratch(label: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "tongbao-test-{}-{label}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of fixture `name` with `from` replaced by `to` in `file` (which must contain it).
+pub fn edited(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
+    let dir = scratch(name).join("data");
+    copy_dir(&fixture(name), &dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    dir
+}
+
+/// Loads a data folder that must be free of errors.
+pub fn dataset(dir: &Path) -> Dataset {
+    let loaded = tongbao::load::load(dir);
+    let ds = loaded.dataset.expect("config and orgs load");
+    let findings: Vec<_> = loaded
+        .diagnostics
+        .into_iter()
+        .chain(tongbao::check::check(&ds, &loaded.sources))
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(findings.is_empty(), "unexpected errors: {findings:#?}");
+    ds
+}
+
+/// Builds `data` with the default theme into a fresh folder; returns the output folder.
+pub fn build(data: &Path) -> PathBuf {
+    let out = scratch("site").join("site");
+    let options = tongbao::BuildOptions {
+        data: data.to_path_buf(),
+        theme: root().join("themes/default"),
+        out: out.clone(),
+        period: None,
+    };
+    tongbao::build(&options).unwrap_or_else(|e| panic!("build failed:\n{e}"));
+    out
+}
+
+/// Every file under `dir`, as paths relative to it with `/` separators, sorted.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect();
+    out.sort();
+    out
+}

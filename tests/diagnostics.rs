@@ -1,0 +1,176 @@
+//! Broken data gives findings in Chinese at the exact file:line:col, never a panic, and a failed
+//! build leaves the previous output untouched.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use tongbao::diagnostic::Diagnostic;
+
+/// Every finding of a data folder as "file:line:col code message".
+fn findings(dir: &Path) -> Vec<Diagnostic> {
+    let loaded = tongbao::load::load(dir);
+    let mut out = loaded.diagnostics.clone();
+    if let Some(ds) = &loaded.dataset {
+        out.extend(tongbao::check::check(ds, &loaded.sources));
+    }
+    out.sort();
+    out
+}
+
+fn brief(d: &Diagnostic) -> String {
+    format!("{}:{}:{} {} {}", d.file, d.line, d.column, d.code, d.message)
+}
+
+/// The one finding of a data folder that must have exactly one error.
+fn only_error(dir: &Path) -> Diagnostic {
+    let errors: Vec<Diagnostic> = findings(dir).into_iter().filter(Diagnostic::is_error).collect();
+    assert_eq!(errors.len(), 1, "expected one error, got {:#?}", errors.iter().map(brief).collect::<Vec<_>>());
+    errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn an_unknown_unit_names_file_line_column_and_the_likely_name() {
+    let dir = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unit: 甲居");
+    let d = only_error(&dir);
+    assert_eq!(brief(&d), "projects/T-1.yaml:5:12 E0301 未知的单位「甲居」");
+    assert_eq!(d.hint.as_deref(), Some("是否应为「甲局」？"));
+}
+
+#[test]
+fn a_misspelt_key_points_at_the_key() {
+    let dir = common::edited("mini", "projects/T-2.yaml", "lead_unit: 乙局", "lead_unti: 乙局");
+    let d = only_error(&dir);
+    assert_eq!(brief(&d), "projects/T-2.yaml:5:1 E0102 未知的键「lead_unti」");
+    assert_eq!(d.hint.as_deref(), Some("是否应为「lead_unit」？"));
+}
+
+#[test]
+fn a_broken_project_file_does_not_cascade_into_unknown_references() {
+    // T-1 is named by progress files and the meeting; only its own error is reported.
+    let dir = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unti: 甲局");
+    assert_eq!(brief(&only_error(&dir)), "projects/T-1.yaml:5:1 E0102 未知的键「lead_unti」");
+}
+
+#[test]
+fn a_wrong_type_inside_a_flow_mapping() {
+    let dir = common::edited("mini", "progress/2026-03.yaml", "T-2: { ytd: 90", "T-2: { ytd: abc");
+    let d = only_error(&dir);
+    assert_eq!(
+        brief(&d),
+        "progress/2026-03.yaml:5:15 E0104 类型不符（位于 entries.T-2.ytd）：应为以万元计的数字，如 3500 或 1234.5，实际是文本 \"abc\""
+    );
+    let rendered = d.render(Some(&std::fs::read_to_string(dir.join("progress/2026-03.yaml")).unwrap()));
+    assert!(
+        rendered.contains("5 |   T-2: { ytd: abc, started: true, progress: 路基施工 }\n  |               ^^^\n"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn a_tab_is_a_syntax_error_not_a_missing_field() {
+    let dir = common::edited("mini", "projects/T-2.yaml", "\nname: 乙项目", "\n\tname: 乙项目");
+    let d = only_error(&dir);
+    assert_eq!(d.code, "E0101");
+    assert_eq!((d.file.as_str(), d.line, d.column), ("projects/T-2.yaml", 2, 1));
+    assert!(d.message.contains("制表符"), "{}", d.message);
+}
+
+#[test]
+fn references_in_meetings_and_progress_are_checked() {
+    let dir = common::edited("mini", "meetings/2026-01-20-diaodu.md", "会议研究了[[T-1]]", "会议研究了[[T-9]]");
+    assert_eq!(brief(&only_error(&dir)), "meetings/2026-01-20-diaodu.md:27:8 E0305 正文链接的项目编号「T-9」不存在");
+    let dir = common::edited("mini", "progress/2026-01.yaml", "  T-3: { ytd: 0", "  T-5: { ytd: 0");
+    assert_eq!(brief(&only_error(&dir)), "progress/2026-01.yaml:6:3 E0305 未知的项目编号「T-5」");
+    let dir = common::edited("mini", "meetings/2026-01-20-diaodu.md", "status: 未启动", "status: 已完成");
+    let d = only_error(&dir);
+    assert_eq!(
+        brief(&d),
+        "meetings/2026-01-20-diaodu.md:25:13 E0105 不允许的取值「已完成」（位于 decisions[2].status）"
+    );
+    assert_eq!(d.hint.as_deref(), Some("可选的值：未启动、正在办理、已办结、延期"));
+}
+
+#[test]
+fn ids_and_periods_must_match_their_file_names() {
+    let dir = common::edited("mini", "projects/T-2.yaml", "id: T-2", "id: T-22");
+    assert_eq!(brief(&only_error(&dir)), "projects/T-2.yaml:1:5 E0201 项目编号「T-22」与文件名「T-2.yaml」不一致");
+    let dir = common::edited("mini", "progress/2026-02.yaml", "period: 2026-02", "period: 2026-04");
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert!(
+        errors.contains(&"progress/2026-02.yaml:1:9 E0203 月份「2026-04」与文件名「2026-02.yaml」不一致".to_string()),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn ytd_may_not_decrease_within_a_year() {
+    let dir = common::edited("mini", "progress/2026-03.yaml", "T-1: { ytd: 280", "T-1: { ytd: 140");
+    assert_eq!(brief(&only_error(&dir)), "progress/2026-03.yaml:4:15 E0401 累计完成投资 140 小于上月的 150");
+}
+
+#[test]
+fn a_missing_month_entry_is_a_warning_at_the_entries_key() {
+    let all = findings(&common::fixture("mini"));
+    assert_eq!(
+        all.iter().map(brief).collect::<Vec<_>>(),
+        vec!["progress/2026-02.yaml:3:1 W0402 2026-02 月报中没有项目 T-2（乙项目）"]
+    );
+}
+
+#[test]
+fn symlinks_and_non_utf8_files_are_reported_not_followed() {
+    let dir = common::edited("mini", "orgs.yaml", "units:", "units:");
+    std::fs::write(dir.join("projects/T-9.yaml"), b"id: T-9\nname: \xc4\xe3\xba\xc3\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/etc/passwd", dir.join("projects/link.yaml")).unwrap();
+    let all: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert!(all.contains(&"projects/T-9.yaml:2:7 E0004 文件不是 UTF-8 编码".to_string()), "{all:#?}");
+    #[cfg(unix)]
+    assert!(all.contains(&"projects/link.yaml:1:1 E0003 数据目录中的符号链接不会被跟随".to_string()), "{all:#?}");
+}
+
+#[test]
+fn the_sample_county_is_clean() {
+    let all = findings(&common::root().join("data"));
+    assert!(all.is_empty(), "{:#?}", all.iter().map(brief).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_site_and_exits_1() {
+    let out = common::scratch("keep").join("site");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("index.html"), "previous").unwrap();
+    let broken = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unit: 甲居");
+    let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["build", "--quiet", "--theme"])
+        .arg(common::root().join("themes/default"))
+        .arg("--data")
+        .arg(&broken)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("错误[E0301]: 未知的单位「甲居」\n --> projects/T-1.yaml:5:12\n"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "previous");
+    assert_eq!(common::files(out.parent().unwrap()), vec!["site/index.html"], "no temporary folder is left behind");
+}
+
+#[test]
+fn garbled_copies_of_every_sample_file_never_panic() {
+    let data = common::root().join("data");
+    for file in common::files(&data) {
+        let text = std::fs::read(data.join(&file)).unwrap();
+        for cut in [text.len() / 3, text.len() / 2, text.len() - 1] {
+            let dir = common::scratch("garbled").join("data");
+            common::copy_dir(&data, &dir);
+            let mut broken = text[..cut].to_vec();
+            broken.extend_from_slice(b"\n  - { :: [ \n\t\"");
+            std::fs::write(dir.join(&file), broken).unwrap();
+            let _ = findings(&dir);
+            let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The rules of rules.md on the `mini` fixture, every expected number computed by hand in the
+//! comment beside it.
+
+mod common;
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use tongbao::figures::{self, Alert, Light, MilestoneState, PeriodFigures, Status};
+use tongbao::model::{DecisionStatus, Month, Subject, TimeProgressMode, Wan};
+use tongbao::render::Formatter;
+
+fn wan(s: &str) -> Wan {
+    Wan::from_str(s).unwrap()
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn period(all: &[PeriodFigures], month: u32) -> &PeriodFigures {
+    all.iter().find(|p| p.period == Month { year: 2026, month }).unwrap()
+}
+
+fn setup() -> (tongbao::model::Dataset, Vec<PeriodFigures>) {
+    let ds = common::dataset(&common::fixture("mini"));
+    let all = figures::compute_all(&ds);
+    (ds, all)
+}
+
+/// Index of a project in the dataset (projects are sorted by id: T-1, T-2, T-3, T-4).
+fn idx(id: &str) -> usize {
+    ["T-1", "T-2", "T-3", "T-4"].iter().position(|x| *x == id).unwrap()
+}
+
+#[test]
+fn only_projects_listed_for_the_year_count() {
+    let (_, all) = setup();
+    let march = period(&all, 3);
+    // T-4 has only years.2025.
+    assert_eq!(march.projects.iter().map(|p| p.index).collect::<Vec<_>>(), vec![0, 1, 2]);
+    assert_eq!(march.county.count, 3);
+}
+
+#[test]
+fn project_figures_in_march() {
+    let (ds, all) = setup();
+    let fmt = Formatter::new(&ds.config);
+    let march = period(&all, 3);
+    let t1 = march.project(idx("T-1")).unwrap();
+    assert_eq!(t1.ytd, wan("280"));
+    assert_eq!(t1.month, wan("130")); // 280 − 150
+    assert_eq!(fmt.percent(t1.rate), "23.3%"); // 280 / 1200
+    assert_eq!(fmt.percent(Some(t1.time_progress)), "25.0%"); // 3 / 12
+    assert_eq!(t1.deviation_pp, Some(d("-1.7"))); // 23.3 − 25.0
+    assert_eq!(t1.status, Status::Behind);
+    assert_eq!(t1.light, Some(Light::Green)); // −1.7 > −10
+    assert_eq!(t1.since_start, Some(wan("780"))); // 500 + 280
+    assert_eq!(fmt.percent(t1.share_of_total), "26.0%"); // 780 / 3000
+    assert_eq!(t1.ytd_by_month, vec![wan("60"), wan("150"), wan("280")]);
+    // due 03-15, not done by 03-31
+    assert_eq!(t1.milestones, vec![MilestoneState::Overdue]);
+
+    let t2 = march.project(idx("T-2")).unwrap();
+    assert_eq!(t2.month, wan("60")); // 90 − 30 (February fell back to January's 30)
+    assert_eq!(t2.deviation_pp, Some(d("-10.0"))); // 15.0 − 25.0
+    assert_eq!(t2.light, Some(Light::Yellow)); // ≤ −10 is yellow, not red
+}
+
+#[test]
+fn plan_of_zero_shows_a_dash_never_zero_percent() {
+    let (ds, all) = setup();
+    let fmt = Formatter::new(&ds.config);
+    let t3 = period(&all, 3).project(idx("T-3")).unwrap();
+    assert_eq!(t3.rate, None);
+    assert_eq!(fmt.percent(t3.rate), "—");
+    assert_eq!(fmt.deviation(t3.deviation_pp), "—");
+    assert_eq!(t3.status, Status::NotApplicable);
+    assert_eq!(t3.light, None);
+}
+
+#[test]
+fn a_project_missing_from_a_month_keeps_its_last_value_flagged() {
+    let (_, all) = setup();
+    let feb = period(&all, 2);
+    let t2 = feb.project(idx("T-2")).unwrap();
+    assert!(!t2.reported);
+    assert_eq!(t2.ytd, wan("30")); // January's value
+    assert_eq!(t2.month, wan("0"));
+    assert!(feb.project(idx("T-1")).unwrap().reported);
+}
+
+#[test]
+fn january_month_is_the_ytd_and_december_benchmark_is_full() {
+    let (_, all) = setup();
+    let jan = period(&all, 1).project(idx("T-1")).unwrap();
+    assert_eq!(jan.month, wan("60"));
+    assert_eq!(jan.deviation_pp, Some(d("-3.3"))); // 5.0 − 8.3
+    let dec = period(&all, 12);
+    let t1 = dec.project(idx("T-1")).unwrap();
+    assert_eq!(t1.time_progress, Decimal::ONE);
+    assert_eq!(t1.month, wan("230")); // 1230 − 1000
+    assert_eq!(t1.deviation_pp, Some(d("2.5"))); // 102.5 − 100.0
+    assert_eq!(t1.status, Status::Ahead);
+    assert_eq!(dec.project(idx("T-2")).unwrap().deviation_pp, Some(d("-20.0"))); // 80.0 − 100.0
+}
+
+#[test]
+fn county_aggregate_is_a_rate_of_sums() {
+    let (ds, all) = setup();
+    let fmt = Formatter::new(&ds.config);
+    let c = &period(&all, 3).county;
+    assert_eq!(c.total_investment, wan("4800")); // 3000 + 1000 + 800
+    assert_eq!(c.plan, wan("1800"));
+    assert_eq!(c.ytd, wan("370"));
+    assert_eq!(fmt.percent(c.rate), "20.6%"); // 370 / 1800 = 20.56 (the mean of rates would be 19.2)
+    assert_eq!(c.deviation_pp, Some(d("-4.4"))); // 20.6 − 25.0
+    assert_eq!((c.new_starts, c.new_started), (1, 1));
+    assert_eq!(fmt.percent(c.start_rate), "100.0%");
+    assert_eq!((c.red, c.yellow, c.green), (0, 1, 1));
+    assert_eq!(
+        fmt.headline("全县", c, Month { year: 2026, month: 3 }),
+        "全县3个重点项目总投资4800万元，年度计划投资1800万元，1-3月累计完成投资370万元，完成率20.6%，低于序时进度4.4个百分点。新开工项目1个，已开工1个，开工率100.0%。"
+    );
+}
+
+#[test]
+fn time_progress_in_plan_mode() {
+    let (mut ds, _) = setup();
+    ds.config.report.time_progress = TimeProgressMode::Plan;
+    let all = figures::compute_all(&ds);
+    let march = period(&all, 3);
+    let t1 = march.project(idx("T-1")).unwrap();
+    assert_eq!(t1.time_progress, d("0.3")); // monthly_plan[3] 360 / 1200
+    assert_eq!(t1.deviation_pp, Some(d("-6.7"))); // 23.3 − 30.0
+    // T-2 has no monthly plan: N / 12.
+    assert_eq!(march.project(idx("T-2")).unwrap().deviation_pp, Some(d("-10.0")));
+    // County: (360 + 600·3/12 + 0) / 1800 = 510 / 1800 = 28.3%; 20.6 − 28.3 = −7.7
+    assert_eq!(march.county.deviation_pp, Some(d("-7.7")));
+}
+
+#[test]
+fn light_streaks_count_consecutive_periods_of_the_same_colour() {
+    let (_, all) = setup();
+    let streak = |m| {
+        let p = period(&all, m).project(idx("T-2")).unwrap();
+        (p.light, p.light_streak)
+    };
+    assert_eq!(streak(1), (Some(Light::Green), 0)); // 5.0 − 8.3 = −3.3
+    assert_eq!(streak(2), (Some(Light::Yellow), 1)); // 5.0 − 16.7 = −11.7
+    assert_eq!(streak(3), (Some(Light::Yellow), 2));
+    assert_eq!(streak(11), (Some(Light::Yellow), 3)); // 66.7 − 91.7 = −25.0
+    assert_eq!(streak(12), (Some(Light::Yellow), 4));
+}
+
+#[test]
+fn rankings_break_ties_mark_the_bottom_and_count_streaks() {
+    let (_, all) = setup();
+    let units = |m| {
+        let r = &period(&all, m).rankings[0];
+        r.rows.iter().map(|x| (x.rank, x.name.clone(), x.bottom, x.change, x.bottom_streak)).collect::<Vec<_>>()
+    };
+    // January: 甲局 60/1200 = 5% ties 乙局 30/600 = 5%; the larger plan (甲局) comes first.
+    assert_eq!(units(1), vec![(1, "甲局".into(), true, None, 1), (2, "乙局".into(), false, None, 0)]);
+    // February: 甲局 12.5%, 乙局 5% → 乙局 worst: up from 2nd to 1st.
+    assert_eq!(units(2), vec![(1, "乙局".into(), true, Some(1), 1), (2, "甲局".into(), false, Some(-1), 0)]);
+    // March: 甲局 23.3%, 乙局 15% → 乙局 stays at the bottom, two months running.
+    assert_eq!(units(3), vec![(1, "乙局".into(), true, Some(0), 2), (2, "甲局".into(), false, Some(0), 0)]);
+    assert_eq!(figures::change_label(Some(1)), "↑1");
+    assert_eq!(figures::change_label(Some(-2)), "↓2");
+    assert_eq!(figures::change_label(Some(0)), "—");
+}
+
+#[test]
+fn a_project_with_several_leaders_counts_for_each() {
+    let (ds, all) = setup();
+    let fmt = Formatter::new(&ds.config);
+    let march = period(&all, 3);
+    let leaders = march.groups_of(Subject::Leader);
+    // 张三: T-1 + T-3 = 280 / 1200; 李四: T-1 + T-2 = 370 / 1800.
+    let rates: Vec<(String, String)> = leaders.iter().map(|g| (g.name.clone(), fmt.percent(g.figures.rate))).collect();
+    assert_eq!(rates, vec![("张三".into(), "23.3%".into()), ("李四".into(), "20.6%".into())]);
+    let r = &march.rankings[1];
+    assert_eq!(
+        r.rows.iter().map(|x| (x.name.as_str(), x.bottom)).collect::<Vec<_>>(),
+        vec![("张三", false), ("李四", true)]
+    );
+}
+
+#[test]
+fn blockers_are_judged_at_each_periods_as_of() {
+    let (_, all) = setup();
+    let feb = &period(&all, 2).blockers;
+    assert_eq!(feb.len(), 1); // #2 is raised after 02-28
+    assert!(feb[0].open && feb[0].overdue && !feb[0].new);
+    assert_eq!(feb[0].age_days, 49); // 01-10 → 02-28
+    let march = &period(&all, 3).blockers;
+    assert_eq!(march.len(), 2);
+    assert!(!march[0].open && march[0].resolved_in_period && !march[0].overdue);
+    assert!(march[1].open && march[1].new && !march[1].overdue);
+    assert_eq!(march[1].age_days, 11); // 03-20 → 03-31
+}
+
+#[test]
+fn decisions_are_judged_at_each_periods_as_of() {
+    let (_, all) = setup();
+    let state =
+        |m: u32| period(&all, m).decisions.states.iter().map(|s| (s.status, s.overdue, s.alert)).collect::<Vec<_>>();
+    // 02-28: no.1 closed later (03-10) so still in progress, due 03-01 → within 7 days;
+    // no.2 past its deadline; no.3 far off.
+    assert_eq!(
+        state(2),
+        vec![
+            (DecisionStatus::InProgress, false, Some(Alert::Yellow)),
+            (DecisionStatus::InProgress, true, Some(Alert::Red)),
+            (DecisionStatus::NotStarted, false, Some(Alert::Blue)),
+        ]
+    );
+    assert_eq!(state(3)[0], (DecisionStatus::Closed, false, None));
+    let follow = &period(&all, 3).decisions;
+    assert_eq!((follow.by_meeting[&0].closed, follow.by_meeting[&0].total), (1, 3));
+    assert_eq!((follow.by_unit["甲局"].closed, follow.by_unit["甲局"].total), (1, 2));
+    assert_eq!(period(&all, 2).decisions.by_meeting[&0].closed, 0);
+}

@@ -1,0 +1,209 @@
+//! Whole builds: the sample county and the `mini` fixture built into temp folders, checked as
+//! a reader and a browser would: exact figures, links that resolve, nothing from outside,
+//! the same bytes every time.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn read(site: &Path, page: &str) -> String {
+    std::fs::read_to_string(site.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
+}
+
+/// The values of every `name="…"` attribute in `html`.
+fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// The text of each cell of each `<tr>` in `html`, tags stripped.
+fn rows(html: &str) -> Vec<Vec<String>> {
+    html.split("<tr")
+        .skip(1)
+        .map(|tr| {
+            let tr = &tr[..tr.find("</tr>").unwrap_or(tr.len())];
+            tr.split("<td")
+                .skip(1)
+                .map(|td| {
+                    let inner = &td[td.find('>').unwrap() + 1..td.find("</td>").unwrap_or(td.len())];
+                    let mut text = String::new();
+                    let mut in_tag = false;
+                    for c in inner.chars() {
+                        match c {
+                            '<' => in_tag = true,
+                            '>' => in_tag = false,
+                            c if !in_tag => text.push(c),
+                            _ => {}
+                        }
+                    }
+                    text.trim().to_string()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn number(cell: &str) -> f64 {
+    cell.replace(',', "").parse().unwrap_or_else(|_| panic!("not a number: {cell:?}"))
+}
+
+#[test]
+fn sample_headline_is_exact() {
+    // Computed by hand (and cross-checked with an independent script) from data/:
+    // Σtotal_investment = 2,748,400 万元 = 274.84亿元; Σplan = 628,300 = 62.83亿元;
+    // Σytd(10月) = 431,387.3 = 43.14亿元; 431387.3 / 628300 = 68.66% → 68.7%;
+    // 序时 10/12 = 83.3%; 68.7 − 83.3 = −14.6; 新开工 12, of which 8 have started: 66.7%.
+    let site = common::build(&common::root().join("data"));
+    let index = read(&site, "index.html");
+    assert!(index.contains(
+        "全县40个重点项目总投资274.84亿元，年度计划投资62.83亿元，1-10月累计完成投资43.14亿元，完成率68.7%，低于序时进度14.6个百分点。新开工项目12个，已开工8个，开工率66.7%。"
+    ), "headline not found");
+}
+
+#[test]
+fn ledger_subtotals_equal_the_sum_of_their_rows() {
+    let site = common::build(&common::root().join("data"));
+    let ledger = read(&site, "ledger.html");
+    let sections: Vec<&str> = ledger.split("<tbody class=\"section\">").skip(1).collect();
+    assert_eq!(sections.len(), 8, "one section per industry with projects");
+    let mut grand = [0.0f64; 4];
+    for section in &sections {
+        let section = &section[..section.find("</tbody>").unwrap()];
+        let table = rows(section);
+        let (subtotal, items) = table.split_first().unwrap();
+        for (k, col) in [3usize, 4, 5, 6].iter().enumerate() {
+            let sum: f64 = items.iter().map(|r| number(&r[*col])).sum();
+            let shown = number(&subtotal[*col]);
+            grand[k] += shown;
+            // Rows are rounded to 万元 one by one: they may differ from the subtotal by half a
+            // 万元 per row at most; totals and plans are whole numbers in the sample.
+            let tolerance = if *col <= 4 { 0.0 } else { 0.5 * items.len() as f64 };
+            assert!((sum - shown).abs() <= tolerance, "column {col}: rows add to {sum}, subtotal says {shown}");
+        }
+    }
+    let total_row = rows(
+        &ledger[ledger.find("<tbody class=\"total-row\">").unwrap()..ledger.find("<tbody class=\"section\">").unwrap()],
+    );
+    assert_eq!(number(&total_row[0][3]), grand[0]);
+    assert_eq!(number(&total_row[0][4]), grand[1]);
+    assert_eq!(total_row[0][6], "431,387");
+}
+
+#[test]
+fn every_link_resolves_and_nothing_comes_from_outside() {
+    let site = common::build(&common::root().join("data"));
+    let files = common::files(&site);
+    let all: BTreeSet<&str> = files.iter().map(String::as_str).collect();
+    let mut checked = 0;
+    for page in files.iter().filter(|f| f.ends_with(".html")) {
+        let html = read(&site, page);
+        let folder = Path::new(page).parent().unwrap();
+        for target in attributes(&html, "href").into_iter().chain(attributes(&html, "src")) {
+            assert!(
+                !target.starts_with("http:") && !target.starts_with("https:") && !target.starts_with("//"),
+                "{page} refers outside: {target}"
+            );
+            if target.starts_with("mailto:") || target.starts_with('#') || target.is_empty() {
+                continue;
+            }
+            let path = target.split(['#', '?']).next().unwrap();
+            assert!(!path.ends_with('/'), "{page} links to a bare folder: {target}");
+            let mut parts: Vec<&str> = folder.iter().map(|s| s.to_str().unwrap()).collect();
+            for part in path.split('/') {
+                match part {
+                    ".." => assert!(parts.pop().is_some(), "{page}: {target} leaves the site"),
+                    "." | "" => {}
+                    p => parts.push(p),
+                }
+            }
+            let resolved = parts.join("/");
+            assert!(all.contains(resolved.as_str()), "{page}: {target} → {resolved} does not exist");
+            checked += 1;
+        }
+        assert!(!html.contains("@import") && !html.contains("url(http"), "{page} imports from outside");
+    }
+    assert!(checked > 2000, "only {checked} links checked");
+    let css = read(&site, "static/style.css");
+    assert!(!css.contains("url(") && !css.contains("@import"), "the stylesheet must not fetch anything");
+}
+
+#[test]
+fn every_page_type_exists() {
+    let site = common::build(&common::root().join("data"));
+    let files = common::files(&site);
+    for page in [
+        "index.html",
+        "ledger.html",
+        "projects/CY2026-001.html",
+        "groups/industry.html",
+        "groups/town.html",
+        "groups/nature.html",
+        "groups/level.html",
+        "groups/lead_unit.html",
+        "groups/leader.html",
+        "groups/hq.html",
+        "groups/industry/工业.html",
+        "groups/hq/交通重点项目建设指挥部.html",
+        "rankings.html",
+        "warnings.html",
+        "issues.html",
+        "meetings/index.html",
+        "meetings/2026-07-26-sigeyipi-tuijin.html",
+        "decisions.html",
+        "periods/index.html",
+        "periods/2026-09/index.html",
+        "periods/2026-01/ledger.html",
+        "periods/2026-05/rankings.html",
+        "static/style.css",
+        "static/tongbao.js",
+    ] {
+        assert!(files.iter().any(|f| f == page), "{page} is missing");
+    }
+    assert_eq!(files.iter().filter(|f| f.starts_with("projects/")).count(), 40);
+    assert_eq!(files.iter().filter(|f| f.starts_with("periods/2026-")).count(), 9 * 3);
+    // Charts are inlined SVG with a title and a text alternative.
+    let index = read(&site, "index.html");
+    assert_eq!(index.matches("<svg role=\"img\"").count(), 3);
+    assert!(index.contains("<title>全县重点项目2026年10月累计完成投资</title>"));
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let data = common::root().join("data");
+    let (a, b) = (common::build(&data), common::build(&data));
+    let files = common::files(&a);
+    assert_eq!(files, common::files(&b));
+    for f in &files {
+        assert!(
+            std::fs::read(a.join(f)).unwrap() == std::fs::read(b.join(f)).unwrap(),
+            "{f} differs between two builds"
+        );
+    }
+}
+
+#[test]
+fn archive_pages_show_their_own_period() {
+    let site = common::build(&common::root().join("data"));
+    let sept = read(&site, "periods/2026-09/index.html");
+    assert!(sept.contains("归档：本页为 <strong>2026年9月</strong>"));
+    assert!(sept.contains("1-9月累计完成投资"));
+    assert!(sept.contains("数据截至 2026年9月30日"));
+}
+
+#[test]
+fn meeting_bodies_are_sanitised_and_project_links_resolve() {
+    let site = common::build(&common::fixture("mini"));
+    let page = read(&site, "meetings/2026-01-20-diaodu.html");
+    assert!(page.contains("会议研究了<a href=\"../projects/T-1.html\">T-1</a>。&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("<a href=\"\">危险</a>"));
+    assert!(!page.contains("javascript:"));
+    // The missing February report is shown, not hidden.
+    let feb = read(&site, "periods/2026-02/ledger.html");
+    assert!(feb.contains("乙项目</a> <span class=\"tag warn\">未报送</span>"));
+}
