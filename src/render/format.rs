@@ -114,7 +114,7 @@ impl Formatter {
 
     /// The headline sentence of a period for a set of projects ("全县").
     pub fn headline(&self, scope: &str, a: &Aggregate, period: Month) -> String {
-        let months = if period.month == 1 { "1月".to_string() } else { format!("1-{}月", period.month) };
+        let months = months_span(period);
         let mut s = format!(
             "{scope}{}重点项目总投资{}，年度计划投资{}，{months}累计完成投资{}",
             self.count(a.count),
@@ -136,6 +136,11 @@ impl Formatter {
         }
         s
     }
+}
+
+/// The span of cumulative figures: "1-10月", or "1月" in January.
+pub fn months_span(period: Month) -> String {
+    if period.month == 1 { "1月".into() } else { format!("1-{}月", period.month) }
 }
 
 /// The light's CSS key and label, or empty strings where there is no light.

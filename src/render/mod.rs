@@ -127,11 +127,7 @@ impl<'a> Ctx<'a> {
             organization: cfg.site.organization.clone(),
             page_title,
             period_label: self.pf.period.chinese(),
-            months_label: if self.pf.period.month == 1 {
-                "1月".into()
-            } else {
-                format!("1-{}月", self.pf.period.month)
-            },
+            months_label: format::months_span(self.pf.period),
             as_of: self.pf.as_of.chinese(),
             archive: self.pf.period != self.current,
             current_period_label: self.current.chinese(),

@@ -6,11 +6,12 @@ use super::super::{Ctx, Page};
 use super::charts::{ChartView, s_curve};
 use crate::figures::MilestoneState;
 use crate::model::Month;
+use crate::render::format::months_span;
 use serde::Serialize;
 
 #[derive(Serialize)]
 struct Field {
-    label: &'static str,
+    label: String,
     value: String,
 }
 
@@ -67,8 +68,8 @@ struct ProjectPage {
     budget: Vec<Budget>,
 }
 
-fn field(label: &'static str, value: impl Into<String>) -> Field {
-    Field { label, value: value.into() }
+fn field(label: impl Into<String>, value: impl Into<String>) -> Field {
+    Field { label: label.into(), value: value.into() }
 }
 
 /// The page of `ds.projects[index]`; `ctx` stands in `projects/`.
@@ -116,10 +117,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let mut money = vec![field("总投资（万元）", fmt.money(project.total_investment))];
     if let Some(f) = figures {
         money.push(field("年度计划投资（万元）", fmt.money(f.plan)));
-        money.push(field(
-            if pf.period.month == 1 { "1月累计完成（万元）" } else { "1–N月累计完成（万元）" },
-            fmt.money(f.ytd),
-        ));
+        money.push(field(format!("{}累计完成（万元）", months_span(pf.period)), fmt.money(f.ytd)));
         money.push(field("当月完成（万元）", fmt.money(f.month)));
         money.push(field("完成率", fmt.percent(f.rate)));
         money.push(field("序时进度", fmt.percent(Some(f.time_progress))));
