@@ -3,6 +3,7 @@
 
 use super::super::views::{GroupRow, ProjectRow, group_path};
 use super::super::{Ctx, Page};
+use super::charts::{ChartView, group_bars};
 use crate::model::Subject;
 use serde::Serialize;
 
@@ -19,6 +20,7 @@ struct Summary {
     tabs: Vec<Tab>,
     rows: Vec<GroupRow>,
     total: GroupRow,
+    chart: ChartView,
 }
 
 #[derive(Serialize)]
@@ -49,6 +51,7 @@ pub fn pages(in_groups: &Ctx, in_values: &Ctx) -> Result<Vec<Page>, String> {
             tabs: tabs(in_groups, subject),
             rows: groups.iter().map(|g| in_groups.group_row(Some(subject), &g.name, &g.figures)).collect(),
             total: in_groups.group_row(None, "全县", &pf.county),
+            chart: group_bars(in_groups, format!("按{}完成率", subject.label()), groups, &pf.county),
         };
         let title = format!("按{}汇总", subject.label());
         pages.push(in_groups.page(
