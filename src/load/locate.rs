@@ -47,8 +47,8 @@ pub enum Kind {
 }
 
 impl Node {
-    /// The position of the value at `path`, or of the deepest ancestor found.
-    pub fn locate(&self, path: &[Seg]) -> (usize, usize) {
+    /// The node at `path`, or the deepest ancestor found and `false`.
+    fn descend(&self, path: &[Seg]) -> (&Node, bool) {
         let mut node = self;
         for seg in path {
             let child = match (seg, &node.kind) {
@@ -58,30 +58,26 @@ impl Node {
             };
             match child {
                 Some(c) => node = c,
-                None => break,
+                None => return (node, false),
             }
         }
+        (node, true)
+    }
+
+    /// The position of the value at `path`, or of the deepest ancestor found.
+    pub fn locate(&self, path: &[Seg]) -> (usize, usize) {
+        let (node, _) = self.descend(path);
         (node.line, node.col)
     }
 
     /// The position of the key at the end of `path` (for "unknown key" findings).
     pub fn locate_key(&self, path: &[Seg]) -> (usize, usize) {
         let Some((Seg::Key(last), parent)) = path.split_last() else { return self.locate(path) };
-        let mut node = self;
-        for seg in parent {
-            let child = match (seg, &node.kind) {
-                (Seg::Key(k), Kind::Map(entries)) => entries.iter().find(|(key, _, _)| key == k).map(|e| &e.2),
-                (Seg::Index(i), Kind::Seq(items)) => items.get(*i),
-                _ => None,
-            };
-            match child {
-                Some(c) => node = c,
-                None => return (node.line, node.col),
+        match self.descend(parent) {
+            (Node { kind: Kind::Map(entries), .. }, true) => {
+                entries.iter().find(|(key, _, _)| key == last).map_or(self.locate(parent), |e| e.1)
             }
-        }
-        match &node.kind {
-            Kind::Map(entries) => entries.iter().find(|(key, _, _)| key == last).map_or((node.line, node.col), |e| e.1),
-            _ => (node.line, node.col),
+            (node, _) => (node.line, node.col),
         }
     }
 }
