@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per stage, orchestrated by [`build`]:
 //! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`]) → [`output`].
-//! [`model`] holds the data contract as types; [`diagnostic`] the findings about it.
+//! [`model`] holds the data contract as types; [`diagnostic`] the findings about it and
+//! [`report`] how they are shown.
 
 pub mod charts;
 pub mod check;
@@ -12,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 
 use diagnostic::Diagnostic;
 use load::Sources;
@@ -72,23 +74,25 @@ impl BuildReport {
     }
 }
 
-/// Renders findings the way the terminal shows them, each with its source line.
-pub fn render_findings(findings: &[Diagnostic], sources: &Sources) -> String {
-    let mut out = String::new();
-    for d in findings {
-        out.push_str(&d.render(sources.file(&d.file).map(|f| f.text.as_str())));
-        out.push('\n');
-    }
-    let errors = findings.iter().filter(|d| d.is_error()).count();
-    let warnings = findings.len() - errors;
-    if errors > 0 {
-        out.push_str(&format!("发现 {errors} 个错误、{warnings} 个警告。\n"));
-    }
-    out
+/// Everything the load and check stages find in a data folder.
+#[derive(Debug)]
+pub struct Inspection {
+    /// Sorted by file and position.
+    pub findings: Vec<Diagnostic>,
+    pub sources: Sources,
+    /// `None` when config.yaml or orgs.yaml could not be read.
+    pub dataset: Option<Dataset>,
 }
 
-/// Loads and checks a data folder; on success, the dataset and the rendered warnings.
-fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> {
+impl Inspection {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Runs every load and validation rule over `data`, without rendering. Fails only when the
+/// folder itself cannot be read.
+pub fn inspect(data: &std::path::Path) -> Result<Inspection, Failure> {
     if !data.is_dir() {
         return Err(Failure::Other(format!("错误：数据目录 {} 不存在\n", data.display())));
     }
@@ -98,16 +102,17 @@ fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> 
         findings.extend(check::check(ds, &loaded.sources));
     }
     findings.sort();
-    let rendered = render_findings(&findings, &loaded.sources);
-    match loaded.dataset {
-        Some(ds) if !findings.iter().any(Diagnostic::is_error) => Ok((ds, rendered)),
-        _ => Err(Failure::Data(rendered)),
-    }
+    Ok(Inspection { findings, sources: loaded.sources, dataset: loaded.dataset })
 }
 
-/// `tongbao check`: every load and validation rule, no rendering.
-pub fn check_only(data: &std::path::Path) -> Result<String, Failure> {
-    load_and_check(data).map(|(_, warnings)| warnings)
+/// Loads and checks a data folder; on success, the dataset and the rendered warnings.
+fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> {
+    let inspection = inspect(data)?;
+    let rendered = report::human(&inspection.findings, &inspection.sources);
+    match inspection.dataset {
+        Some(ds) if !inspection.findings.iter().any(Diagnostic::is_error) => Ok((ds, rendered)),
+        _ => Err(Failure::Data(rendered)),
+    }
 }
 
 /// `tongbao build`: load → check → figures → render → write. A failed build leaves the

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongbao::model::Month;
+use tongbao::report::{self, Format};
 use tongbao::{BuildOptions, Failure};
 
 #[derive(Parser)]
@@ -33,11 +34,17 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
-    /// 只检查数据，不生成网站
+    /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
         /// 数据目录
         #[arg(long, default_value = "data")]
         data: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// 有警告也以退出码 1 结束
+        #[arg(long)]
+        deny_warnings: bool,
     },
 }
 
@@ -56,11 +63,20 @@ fn main() -> ExitCode {
                 Err(failure) => fail(&failure),
             }
         }
-        Command::Check { data } => match tongbao::check_only(&data) {
-            Ok(warnings) => {
-                eprint!("{warnings}");
-                eprintln!("检查通过");
-                ExitCode::SUCCESS
+        Command::Check { data, format, deny_warnings } => match tongbao::inspect(&data) {
+            Ok(inspection) => {
+                let failed = inspection.has_errors() || (deny_warnings && !inspection.findings.is_empty());
+                match format {
+                    Format::Human => {
+                        eprint!("{}", report::human(&inspection.findings, &inspection.sources));
+                        if !failed {
+                            eprintln!("检查通过（{} 个警告）", inspection.findings.len());
+                        }
+                    }
+                    Format::Json => print!("{}", report::json(&inspection.findings)),
+                    Format::Github => print!("{}", report::github(&inspection.findings, &data)),
+                }
+                if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
             }
             Err(failure) => fail(&failure),
         },

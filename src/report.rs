@@ -1,0 +1,105 @@
+//! How findings are shown: rustc-style snippets for people, JSON for tools, and GitHub
+//! workflow commands that annotate the lines of a pull request.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::Sources;
+use std::path::Path;
+
+/// The output formats of `tongbao check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// 带源码片段的中文报告
+    Human,
+    /// JSON 数组，每条发现一个对象
+    Json,
+    /// GitHub Actions 的 ::error / ::warning 注释
+    Github,
+}
+
+/// Every finding with its line of source, then a count.
+pub fn human(findings: &[Diagnostic], sources: &Sources) -> String {
+    let mut out = String::new();
+    for d in findings {
+        out.push_str(&d.render(sources.file(&d.file).map(|f| f.text.as_str())));
+        out.push('\n');
+    }
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let warnings = findings.len() - errors;
+    if errors > 0 {
+        out.push_str(&format!("发现 {errors} 个错误、{warnings} 个警告。\n"));
+    }
+    out
+}
+
+/// A JSON array of {file, line, column, severity, code, message, hint}.
+pub fn json(findings: &[Diagnostic]) -> String {
+    let mut text = serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
+/// One `::error file=…,line=…,col=…,title=…::message` line per finding; `data` is the data
+/// folder as the repository sees it, so that the annotations land on the right files.
+pub fn github(findings: &[Diagnostic], data: &Path) -> String {
+    let prefix = data.to_string_lossy().replace('\\', "/");
+    let prefix = prefix.trim_end_matches('/');
+    findings
+        .iter()
+        .map(|d| {
+            let level = if d.severity == Severity::Error { "error" } else { "warning" };
+            let file = if prefix.is_empty() || prefix == "." { d.file.clone() } else { format!("{prefix}/{}", d.file) };
+            let mut message = d.message.clone();
+            if let Some(hint) = &d.hint {
+                message.push_str("\n提示：");
+                message.push_str(hint);
+            }
+            format!(
+                "::{level} file={},line={},col={},title={}::{}\n",
+                property(&file),
+                d.line,
+                d.column,
+                property(d.code),
+                data_text(&message)
+            )
+        })
+        .collect()
+}
+
+fn data_text(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn property(s: &str) -> String {
+    data_text(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding() -> Diagnostic {
+        Diagnostic::error("E0301", "projects/A.yaml", (5, 12), "未知的单位「甲居」")
+            .with_hint(Some("是否应为「甲局」？".into()))
+    }
+
+    #[test]
+    fn github_annotations_escape_their_fields() {
+        assert_eq!(
+            github(&[finding()], Path::new("data/")),
+            "::error file=data/projects/A.yaml,line=5,col=12,title=E0301::未知的单位「甲居」%0A提示：是否应为「甲局」？\n"
+        );
+        assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn json_has_one_object_per_finding() {
+        let value: serde_json::Value = serde_json::from_str(&json(&[finding()])).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!([{
+                "file": "projects/A.yaml", "line": 5, "column": 12, "severity": "error",
+                "code": "E0301", "message": "未知的单位「甲居」", "hint": "是否应为「甲局」？"
+            }])
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! `tongbao check` from the command line: formats and exit codes.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn check(data: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tongbao")).arg("check").arg("--data").arg(data).args(extra).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn exit_codes_follow_errors_warnings_and_usage() {
+    let mini = common::fixture("mini");
+    // mini has one warning (a month without T-2) and no error.
+    assert_eq!(check(&mini, &[]).status.code(), Some(0));
+    assert_eq!(check(&mini, &["--deny-warnings"]).status.code(), Some(1));
+    assert_eq!(check(&common::root().join("data"), &["--deny-warnings"]).status.code(), Some(0));
+    let broken = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unit: 甲居");
+    assert_eq!(check(&broken, &[]).status.code(), Some(1));
+    assert_eq!(check(Path::new("/nonexistent/tongbao"), &[]).status.code(), Some(2));
+    assert_eq!(check(&mini, &["--format", "xml"]).status.code(), Some(2));
+}
+
+#[test]
+fn json_and_github_formats() {
+    let broken = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unit: 甲居");
+    let json: serde_json::Value = serde_json::from_str(&text(&check(&broken, &["--format", "json"]).stdout)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2, "the error and the warning");
+    assert_eq!(json[1]["file"], "projects/T-1.yaml");
+    assert_eq!((json[1]["line"].as_u64(), json[1]["column"].as_u64()), (Some(5), Some(12)));
+    assert_eq!(json[1]["code"], "E0301");
+    assert_eq!(json[1]["severity"], "error");
+    assert_eq!(json[1]["hint"], "是否应为「甲局」？");
+
+    let github = text(&check(&broken, &["--format", "github"]).stdout);
+    let prefix = broken.to_string_lossy();
+    assert!(
+        github.contains(&format!("::error file={prefix}/projects/T-1.yaml,line=5,col=12,title=E0301::未知的单位「甲居」%0A提示：是否应为「甲局」？\n")),
+        "{github}"
+    );
+    assert!(
+        github.contains(&format!("::warning file={prefix}/progress/2026-02.yaml,line=3,col=1,title=W0402::")),
+        "{github}"
+    );
+}
