@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 
 use diagnostic::Diagnostic;
 use load::Sources;
@@ -106,7 +107,7 @@ pub fn inspect(data: &std::path::Path) -> Result<Inspection, Failure> {
 }
 
 /// Loads and checks a data folder; on success, the dataset and the rendered warnings.
-fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> {
+pub fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> {
     let inspection = inspect(data)?;
     let rendered = report::human(&inspection.findings, &inspection.sources);
     match inspection.dataset {

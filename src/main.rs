@@ -3,8 +3,9 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tongbao::model::Month;
+use tongbao::model::{Date, Month};
 use tongbao::report::{self, Format};
+use tongbao::scaffold;
 use tongbao::{BuildOptions, Failure};
 
 #[derive(Parser)]
@@ -34,6 +35,14 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// 生成可直接通过检查的新文件：项目、月报、会议纪要
+    New {
+        /// 数据目录
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        #[command(subcommand)]
+        what: NewWhat,
+    },
     /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
         /// 数据目录
@@ -48,6 +57,16 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum NewWhat {
+    /// 新项目 projects/<编号>.yaml
+    Project { id: String },
+    /// 新月报 progress/<YYYY-MM>.yaml，沿用上月数据
+    Month { period: Month },
+    /// 新会议纪要 meetings/<日期>-<简称>.md
+    Meeting { date: Date, slug: String },
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { data, theme, out, period, quiet } => {
@@ -58,6 +77,23 @@ fn main() -> ExitCode {
                     if !quiet {
                         eprintln!("{}", report.summary());
                     }
+                    ExitCode::SUCCESS
+                }
+                Err(failure) => fail(&failure),
+            }
+        }
+        Command::New { data, what } => {
+            let made = tongbao::load_and_check(&data).and_then(|(ds, _)| {
+                let file = match what {
+                    NewWhat::Project { id } => scaffold::project(&ds, &id),
+                    NewWhat::Month { period } => scaffold::month(&ds, period),
+                    NewWhat::Meeting { date, slug } => scaffold::meeting(&ds, date, &slug),
+                };
+                file.and_then(|f| scaffold::write(&data, f)).map_err(Failure::Other)
+            });
+            match made {
+                Ok(path) => {
+                    eprintln!("已生成 {}", path.display());
                     ExitCode::SUCCESS
                 }
                 Err(failure) => fail(&failure),

@@ -39,10 +39,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of fixture `name` with `from` replaced by `to` in `file` (which must contain it).
-pub fn edited(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
+/// A fresh copy of fixture `name` that a test may change.
+pub fn copy_of(name: &str) -> PathBuf {
     let dir = scratch(name).join("data");
     copy_dir(&fixture(name), &dir);
+    dir
+}
+
+/// A copy of fixture `name` with `from` replaced by `to` in `file` (which must contain it).
+pub fn edited(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
+    let dir = copy_of(name);
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "{file} does not contain {from:?}");
