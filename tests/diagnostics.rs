@@ -174,3 +174,36 @@ fn garbled_copies_of_every_sample_file_never_panic() {
         }
     }
 }
+
+#[test]
+fn whole_file_rules() {
+    let codes = |dir: &Path| findings(dir).iter().map(brief).collect::<Vec<_>>();
+
+    let dir = common::copy_of("mini");
+    std::fs::remove_file(dir.join("orgs.yaml")).unwrap();
+    assert_eq!(codes(&dir), vec!["orgs.yaml:1:1 E0001 数据目录中没有 orgs.yaml"]);
+
+    let dir = common::copy_of("mini");
+    let text = std::fs::read_to_string(dir.join("projects/T-2.yaml")).unwrap();
+    std::fs::write(dir.join("projects/T-2.yaml"), format!("\u{feff}{text}")).unwrap();
+    std::fs::write(dir.join("projects/T-5.yml"), "id: T-5\n").unwrap();
+    let found = codes(&dir);
+    assert!(found.contains(&"projects/T-2.yaml:1:1 E0005 文件以 BOM（字节顺序标记）开头".to_string()), "{found:#?}");
+    assert!(found.contains(&"projects/T-5.yml:1:1 W0001 此文件不会被读取".to_string()), "{found:#?}");
+
+    let dir = common::copy_of("mini");
+    std::fs::create_dir_all(dir.join("projects/old")).unwrap();
+    std::fs::copy(dir.join("projects/T-2.yaml"), dir.join("projects/old/T-2.yaml")).unwrap();
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert_eq!(errors, vec!["projects/old/T-2.yaml:1:5 E0202 项目编号「T-2」重复，已在 projects/T-2.yaml 中使用"]);
+
+    let dir = common::copy_of("mini");
+    std::fs::write(dir.join("projects/T_9.yaml"), "id: T_9\nname: 戊\nindustry: 工业\ntown: 东镇\nlead_unit: 甲局\ntotal_investment: 1\nstart_year: 2026\nend_year: 2026\n").unwrap();
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert_eq!(errors, vec!["projects/T_9.yaml:1:5 E0204 项目编号「T_9」含有不允许的字符"]);
+
+    let dir = common::edited("mini", "config.yaml", "period: 2026-03", "period: 2025-12");
+    std::fs::write(dir.join("progress/2025-12.yaml"), "period: 2025-12\nas_of: 2025-12-31\nentries: {}\n").unwrap();
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert_eq!(errors, vec!["config.yaml:6:11 E0410 报告期 2025-12 不在报告年度 2026 内"]);
+}

@@ -68,7 +68,7 @@ impl Checker<'_> {
             return;
         }
         let hint = did_you_mean(value, known.iter().copied())
-            .or_else(|| Some(format!("{}须在{}中登记", kind.word(), kind.where_defined())));
+            .or_else(|| Some(format!("{}须在 {} 中登记", kind.word(), kind.where_defined())));
         self.error(kind.code(), file, path, format!("未知的{}「{value}」", kind.word()), hint);
     }
 

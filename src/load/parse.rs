@@ -43,13 +43,34 @@ pub fn front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a str), 
 /// Parses `yaml` (which starts at line `first_line` of the file) into `T`.
 pub fn yaml<T: DeserializeOwned>(rel: &str, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
     if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-        return Err(finding(rel, &e, first_line, true));
+        return Err(finding(rel, yaml, &e, first_line, true));
     }
-    serde_yaml::from_str::<T>(yaml).map_err(|e| finding(rel, &e, first_line, false))
+    serde_yaml::from_str::<T>(yaml).map_err(|e| finding(rel, yaml, &e, first_line, false))
 }
 
-fn finding(rel: &str, e: &serde_yaml::Error, first_line: usize, syntax: bool) -> Diagnostic {
+/// The position of the first `key:` in `yaml` at or after line `from` (0-based) that is a
+/// whole key (not the end of `monthly_plan:` when looking for `plan:`).
+fn find_key_from(yaml: &str, from: usize, key: &str, first_line: usize) -> Option<(usize, usize)> {
+    let needle = format!("{key}:");
+    yaml.lines().enumerate().skip(from).find_map(|(i, line)| {
+        line.match_indices(&needle)
+            .find(|(byte, _)| line[..*byte].chars().last().is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-')))
+            .map(|(byte, _)| (i + first_line, line[..byte].chars().count() + 1))
+    })
+}
+
+/// The position of the first `needle` in `yaml` at or after line `from` (0-based), as a file
+/// position; `None` when it does not occur there.
+fn find_from(yaml: &str, from: usize, needle: &str, first_line: usize) -> Option<(usize, usize)> {
+    yaml.lines()
+        .enumerate()
+        .skip(from)
+        .find_map(|(i, line)| line.find(needle).map(|byte| (i + first_line, line[..byte].chars().count() + 1)))
+}
+
+fn finding(rel: &str, yaml: &str, e: &serde_yaml::Error, first_line: usize, syntax: bool) -> Diagnostic {
     let at = e.location().map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
+    let line_index = at.0 - first_line;
     let full = e.to_string();
     let text = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
     // serde_yaml prefixes nested errors with their path: "years.2026: missing field `plan`".
@@ -58,6 +79,14 @@ fn finding(rel: &str, e: &serde_yaml::Error, first_line: usize, syntax: bool) ->
         _ => (None, text),
     };
     let place = field_path.map(|p| format!("（位于 {p}）")).unwrap_or_default();
+    if let Some(key) = text.split("duplicate entry with key \"").nth(1).and_then(|k| k.split('"').next()) {
+        // libyaml points at the mapping; the finding belongs on the second of the two keys.
+        let key_at = |from: usize| find_key_from(yaml, from, key, first_line);
+        let second = key_at(line_index).and_then(|(line, _)| key_at(line + 1 - first_line)).unwrap_or(at);
+        let place = text.split_once(": duplicate").map(|(p, _)| format!("（位于 {p}）")).unwrap_or_default();
+        return Diagnostic::error("E0107", rel, second, format!("重复的键「{key}」{place}"))
+            .with_hint(Some("同一层级的每个键只能出现一次；删去多余的一行".into()));
+    }
     if syntax {
         return Diagnostic::error("E0101", rel, at, format!("YAML 语法错误：{}", syntax_in_chinese(msg)))
             .with_hint(Some(format!("解析器原文：{msg}。检查缩进（只用空格）、冒号后的空格和引号是否成对")));
@@ -89,10 +118,10 @@ fn finding(rel: &str, e: &serde_yaml::Error, first_line: usize, syntax: bool) ->
             format!("类型不符{place}：应为{}，实际是{}", kind_in_chinese(expected), kind_in_chinese(found)),
         );
     }
-    if msg.starts_with("duplicate entry") {
-        return Diagnostic::error("E0107", rel, at, format!("重复的键{place}"))
-            .with_hint(Some("同一层级的每个键只能出现一次".into()));
-    }
+    // A custom error (a date, a month) is placed at its mapping; the value itself is named in
+    // 「…」 in the message, so look for it from there.
+    let bad_value = msg.split('「').nth(1).and_then(|v| v.split('」').next());
+    let at = bad_value.and_then(|v| find_from(yaml, line_index, v, first_line)).unwrap_or(at);
     Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)))
 }
 
