@@ -15,6 +15,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod schema;
 
 use diagnostic::Diagnostic;
 use load::Sources;

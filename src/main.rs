@@ -43,6 +43,15 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// 生成数据文件的 JSON Schema，供 VS Code 等编辑器补全与校验
+    Schema {
+        /// 数据目录（取其中 config.yaml 的取值列表）
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// 输出目录
+        #[arg(long, default_value = "data/schema")]
+        out: PathBuf,
+    },
     /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
         /// 数据目录
@@ -99,6 +108,23 @@ fn main() -> ExitCode {
                 Err(failure) => fail(&failure),
             }
         }
+        Command::Schema { data, out } => match tongbao::load_and_check(&data) {
+            Ok((ds, _)) => {
+                let written = std::fs::create_dir_all(&out).and_then(|_| {
+                    tongbao::schema::all(&ds.config)
+                        .into_iter()
+                        .try_for_each(|(name, text)| std::fs::write(out.join(name), text))
+                });
+                match written {
+                    Ok(()) => {
+                        eprintln!("已生成 JSON Schema：{}", out.display());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(&Failure::Other(format!("错误：无法写入 {}：{e}\n", out.display()))),
+                }
+            }
+            Err(failure) => fail(&failure),
+        },
         Command::Check { data, format, deny_warnings } => match tongbao::inspect(&data) {
             Ok(inspection) => {
                 let failed = inspection.has_errors() || (deny_warnings && !inspection.findings.is_empty());

@@ -92,6 +92,18 @@ pub fn meeting(ds: &Dataset, date: Date, slug: &str) -> Result<(String, String),
     Ok((format!("meetings/{stem}.md"), out))
 }
 
+/// The `# yaml-language-server: $schema=…` first line for a new YAML file, when the data
+/// folder has its schema (written by `tongbao schema`).
+fn schema_line(data: &Path, rel: &str) -> Option<String> {
+    let kind = match rel.split('/').next()? {
+        "projects" => "project",
+        "progress" => "progress",
+        _ => return None,
+    };
+    let schema = format!("schema/{kind}.schema.json");
+    data.join(&schema).is_file().then(|| format!("# yaml-language-server: $schema=../{schema}\n"))
+}
+
 /// Writes a scaffolded file under `data`, never over an existing one.
 pub fn write(data: &Path, (rel, text): (String, String)) -> Result<PathBuf, String> {
     let path = data.join(&rel);
@@ -101,6 +113,7 @@ pub fn write(data: &Path, (rel, text): (String, String)) -> Result<PathBuf, Stri
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("错误：无法创建 {}：{e}\n", parent.display()))?;
     }
+    let text = schema_line(data, &rel).unwrap_or_default() + &text;
     std::fs::write(&path, text).map_err(|e| format!("错误：无法写入 {rel}：{e}\n"))?;
     Ok(path)
 }

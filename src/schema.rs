@@ -1,0 +1,271 @@
+//! `tongbao schema`: JSON Schema (draft-07) of the data files for editors. yaml-language-server
+//! (VS Code and others) reads it to complete keys and check values as one types.
+//!
+//! The schema mirrors `model` by hand: every key with its Chinese name and meaning, unknown
+//! keys refused, and the county's config lists as enums. A test validates the sample against it
+//! with an independent validator, so the two cannot drift apart unnoticed.
+
+use crate::model::Config;
+use serde_json::{Value, json};
+
+const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
+
+fn text(title: &str, description: &str) -> Value {
+    json!({ "type": "string", "title": title, "description": description })
+}
+
+fn one_of(title: &str, description: &str, values: &[String]) -> Value {
+    json!({ "type": "string", "title": title, "description": description, "enum": values })
+}
+
+fn money(title: &str, description: &str) -> Value {
+    json!({ "type": "number", "minimum": 0, "title": title, "description": format!("{description}（万元，最多 4 位小数）") })
+}
+
+fn date(title: &str) -> Value {
+    json!({ "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "title": title, "description": format!("{title}，写作 YYYY-MM-DD") })
+}
+
+fn date_or_null(title: &str, description: &str) -> Value {
+    json!({ "type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$", "title": title, "description": description })
+}
+
+fn month(title: &str) -> Value {
+    json!({ "type": "string", "pattern": r"^\d{4}-\d{2}$", "title": title, "description": format!("{title}，写作 YYYY-MM") })
+}
+
+fn names(title: &str, description: &str) -> Value {
+    json!({ "type": "array", "items": { "type": "string" }, "title": title, "description": description })
+}
+
+fn integer(title: &str, description: &str) -> Value {
+    json!({ "type": "integer", "title": title, "description": description })
+}
+
+/// An object with these properties, of which `required` must be present, and no other key.
+fn object(title: &str, required: &[&str], properties: Value) -> Value {
+    json!({ "type": "object", "title": title, "additionalProperties": false, "required": required, "properties": properties })
+}
+
+fn document(id: &str, mut schema: Value) -> Value {
+    schema["$schema"] = json!(DRAFT);
+    schema["$id"] = json!(format!("tongbao/{id}.schema.json"));
+    schema
+}
+
+pub fn config() -> Value {
+    let list = |t: &str| json!({ "type": "array", "items": { "type": "string" }, "title": t, "description": format!("{t}的允许取值") });
+    document(
+        "config",
+        object(
+            "config.yaml：站点与本县规则",
+            &["site", "report", "lists", "lights"],
+            json!({
+                "site": object("站点", &["title", "organization"], json!({
+                    "title": text("站点名称", "如 渠县重点项目建设"),
+                    "organization": text("主办单位", "每页页眉与通报上显示"),
+                    "language": { "type": "string", "enum": ["zh-CN", "en"], "title": "界面语言" }
+                })),
+                "report": object("报告期设置", &["year"], json!({
+                    "year": integer("报告年度", "如 2026"),
+                    "period": month("报告期"),
+                    "time_progress": { "type": "string", "enum": ["month", "plan"], "title": "序时进度口径", "description": "month：N ÷ 12；plan：累计月度计划 ÷ 年度计划" },
+                    "measure_word": text("量词", "个 / 项 / 宗"),
+                    "decimals": object("小数位数", &[], json!({
+                        "money_table": integer("表格金额（万元）小数位", "默认 0"),
+                        "money_yi": integer("亿元小数位", "默认 2"),
+                        "percent": integer("百分比小数位", "默认 1")
+                    })),
+                    "yi_threshold": money("亿元门槛", "文字中达到此数改用亿元")
+                })),
+                "lists": object("允许取值", &["industries", "natures", "levels", "batches", "issue_categories", "meeting_kinds"], json!({
+                    "industries": list("行业"), "natures": list("建设性质"), "levels": list("项目级别"),
+                    "batches": list("四个一批"), "issue_categories": list("问题类别"), "meeting_kinds": list("会议类型")
+                })),
+                "lights": object("亮灯阈值（个百分点）", &["yellow_pp", "red_pp"], json!({
+                    "yellow_pp": { "type": "number", "title": "黄灯", "description": "低于序时进度达此点数亮黄灯" },
+                    "red_pp": { "type": "number", "title": "红灯", "description": "低于序时进度超过此点数亮红灯" }
+                })),
+                "rankings": { "type": "array", "title": "排名", "items": object("一项排名", &["name", "subject"], json!({
+                    "name": text("排名名称", "如 逆排名"),
+                    "subject": { "type": "string", "enum": ["industry", "town", "nature", "level", "lead_unit", "leader", "hq"], "title": "排名对象" },
+                    "order": { "type": "string", "enum": ["asc", "desc"], "title": "顺序", "description": "asc：由低到高（逆排名）；desc：由高到低" },
+                    "bottom": integer("点名后 N 名", "0 为不点名")
+                })) },
+                "bulletin": object("通报", &["issuer", "series"], json!({
+                    "issuer": text("发文机关", "红头"),
+                    "series": text("通报名称", "如 重点项目建设通报"),
+                    "cc": names("抄送", "版记中的抄送单位")
+                }))
+            }),
+        ),
+    )
+}
+
+pub fn orgs() -> Value {
+    document(
+        "orgs",
+        object(
+            "orgs.yaml：单位、指挥部与县领导",
+            &[],
+            json!({
+                "units": { "type": "array", "title": "单位", "items": object("单位", &["name", "kind"], json!({
+                    "name": text("名称", "其他文件引用的名称"),
+                    "kind": { "type": "string", "enum": ["部门", "乡镇", "园区", "企业"], "title": "类别" }
+                })) },
+                "hqs": { "type": "array", "title": "指挥部", "items": object("指挥部", &["name", "commander"], json!({
+                    "name": text("名称", "项目建设指挥部"),
+                    "commander": text("指挥长", "须为 leaders 中的县领导")
+                })) },
+                "leaders": { "type": "array", "title": "县领导", "items": object("县领导", &["name", "title"], json!({
+                    "name": text("姓名", ""),
+                    "title": text("职务", "如 副县长")
+                })) }
+            }),
+        ),
+    )
+}
+
+pub fn project(cfg: &Config) -> Value {
+    let l = &cfg.lists;
+    let year = object(
+        "年度属性",
+        &["level", "nature", "batch", "plan"],
+        json!({
+            "level": one_of("项目级别", "", &l.levels),
+            "nature": one_of("建设性质", "", &l.natures),
+            "batch": one_of("四个一批", "", &l.batches),
+            "plan": money("年度计划投资", "前期项目可为 0"),
+            "before_year": money("开工至上年底累计完成", ""),
+            "monthly_plan": { "type": "array", "items": { "type": "number", "minimum": 0 }, "minItems": 12, "maxItems": 12, "title": "1–N 月累计计划", "description": "12 个逐月不减的累计值，最后一个等于年度计划（万元）" },
+            "target": text("年度目标", "")
+        }),
+    );
+    let blocker = object(
+        "卡点/堵点/难点",
+        &["id", "title", "kind", "category", "raised", "unit"],
+        json!({
+            "id": integer("编号", "项目内唯一，引用为 项目编号#编号"),
+            "title": text("问题", ""),
+            "kind": { "type": "string", "enum": ["卡点", "堵点", "难点"], "title": "类型" },
+            "category": one_of("类别", "", &l.issue_categories),
+            "raised": date("提出日期"),
+            "unit": text("责任单位", "orgs.yaml 中的单位"),
+            "leader": text("协调领导", "orgs.yaml 中的县领导"),
+            "deadline": date_or_null("解决时限", "YYYY-MM-DD"),
+            "measures": text("解决措施", ""),
+            "resolved": date_or_null("销号日期", "未解决为 null"),
+            "resolution": { "type": ["string", "null"], "title": "解决情况" }
+        }),
+    );
+    document(
+        "project",
+        object(
+            "重点项目",
+            &["id", "name", "industry", "town", "lead_unit", "total_investment", "start_year", "end_year"],
+            json!({
+                "id": { "type": "string", "pattern": "^[A-Za-z0-9-]+$", "title": "项目编号", "description": "与文件名相同，只含字母、数字和 -" },
+                "name": text("项目名称", ""),
+                "industry": one_of("行业", "", &l.industries),
+                "town": text("乡镇（园区）", "orgs.yaml 中 kind 为 乡镇 或 园区 的单位"),
+                "content": text("建设内容及规模", ""),
+                "owner": text("业主单位", "自由文本"),
+                "lead_unit": text("责任单位", "orgs.yaml 中的单位"),
+                "co_units": names("配合单位", "orgs.yaml 中的单位"),
+                "leaders": names("挂包县领导", "orgs.yaml 中的县领导，可多人"),
+                "hq": text("指挥部", "orgs.yaml 中的指挥部"),
+                "total_investment": money("总投资", ""),
+                "start_year": integer("建设起年", ""),
+                "end_year": integer("建设止年", ""),
+                "planned_start": date_or_null("计划开工", "YYYY-MM-DD"),
+                "actual_start": date_or_null("实际开工", "YYYY-MM-DD"),
+                "planned_completion": date_or_null("计划竣工", "YYYY-MM-DD"),
+                "actual_completion": date_or_null("实际竣工", "YYYY-MM-DD"),
+                "tags": names("标签", "自由标签"),
+                "years": { "type": "object", "title": "年度属性", "description": "以年份为键，每年重新下达", "propertyNames": { "pattern": r"^\d{4}$" }, "additionalProperties": year },
+                "milestones": { "type": "array", "title": "节点", "items": object("节点", &["name", "due"], json!({
+                    "name": text("节点", ""), "due": date("计划完成"), "done": date_or_null("实际完成", "未完成为 null"), "unit": text("责任单位", "")
+                })) },
+                "issues": { "type": "array", "title": "卡点/堵点/难点", "items": blocker },
+                "central_budget": { "type": "array", "title": "中央预算内投资", "items": object("一批资金", &["year", "batch", "allocated", "paid"], json!({
+                    "year": integer("年度", ""), "batch": text("批次", ""), "allocated": money("下达", ""), "paid": money("已支付", "")
+                })) }
+            }),
+        ),
+    )
+}
+
+pub fn progress() -> Value {
+    let entry = object(
+        "本月报送",
+        &["ytd"],
+        json!({
+            "ytd": money("1–N 月累计完成投资", "年内不得减少"),
+            "started": { "type": "boolean", "title": "已开（复）工" },
+            "progress": text("形象进度", ""),
+            "next": text("下步计划", "")
+        }),
+    );
+    document(
+        "progress",
+        object(
+            "月报",
+            &["period", "as_of"],
+            json!({
+                "period": month("报告月份"),
+                "as_of": date("数据截止日期"),
+                "entries": { "type": "object", "title": "各项目本月数据", "description": "以项目编号为键", "propertyNames": { "pattern": "^[A-Za-z0-9-]+$" }, "additionalProperties": entry }
+            }),
+        ),
+    )
+}
+
+pub fn meeting(cfg: &Config) -> Value {
+    let decision = object(
+        "议定事项",
+        &["no", "text", "lead_unit", "status"],
+        json!({
+            "no": integer("编号", "第N件"),
+            "text": text("内容", ""),
+            "lead_unit": text("牵头单位", "orgs.yaml 中的单位"),
+            "co_units": names("配合单位", ""),
+            "deadline": date_or_null("完成时限", "YYYY-MM-DD"),
+            "projects": names("相关项目", "项目编号"),
+            "status": { "type": "string", "enum": ["未启动", "正在办理", "已办结", "延期"], "title": "状态" },
+            "closed": date_or_null("办结日期", "已办结时必填"),
+            "feedback": { "type": "array", "title": "办理反馈", "items": object("反馈", &["date", "text"], json!({ "date": date("日期"), "text": text("内容", "") })) }
+        }),
+    );
+    document(
+        "meeting",
+        object(
+            "会议纪要（YAML 头部）",
+            &["title", "kind", "date"],
+            json!({
+                "title": text("会议名称", ""),
+                "kind": one_of("会议类型", "", &cfg.lists.meeting_kinds),
+                "number": text("届次", "如 2026年第3次"),
+                "date": date("会议日期"),
+                "place": text("地点", ""),
+                "host": text("主持", "orgs.yaml 中的县领导"),
+                "attendees": names("出席", "县领导"),
+                "absent": names("请假", "县领导"),
+                "observers": names("列席", "单位"),
+                "projects": names("研究项目", "项目编号"),
+                "decisions": { "type": "array", "title": "议定事项", "items": decision }
+            }),
+        ),
+    )
+}
+
+/// Every schema, as (file name, pretty JSON text).
+pub fn all(cfg: &Config) -> Vec<(&'static str, String)> {
+    let pretty = |v: Value| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
+    vec![
+        ("config.schema.json", pretty(config())),
+        ("meeting.schema.json", pretty(meeting(cfg))),
+        ("orgs.schema.json", pretty(orgs())),
+        ("progress.schema.json", pretty(progress())),
+        ("project.schema.json", pretty(project(cfg))),
+    ]
+}
