@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod figures;
 pub mod load;
 pub mod model;

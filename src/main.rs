@@ -43,6 +43,19 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// 比较两份数据（目录或 git 版本，如 HEAD~1、main）对发布数据的影响，输出 Markdown
+    Diff {
+        /// 变更前：数据目录或 git 版本
+        old: String,
+        /// 变更后：数据目录或 git 版本
+        new: String,
+        /// 用 git 版本时，数据目录在仓库中的位置
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// 另写一份 HTML 页面
+        #[arg(long)]
+        html: Option<PathBuf>,
+    },
     /// 生成数据文件的 JSON Schema，供 VS Code 等编辑器补全与校验
     Schema {
         /// 数据目录（取其中 config.yaml 的取值列表）
@@ -108,6 +121,22 @@ fn main() -> ExitCode {
                 Err(failure) => fail(&failure),
             }
         }
+        Command::Diff { old, new, data, html } => {
+            let compared = tongbao::diff::open(&old, &data)
+                .and_then(|o| tongbao::diff::open(&new, &data).map(|n| tongbao::diff::compare(&o, &n)));
+            match compared {
+                Ok(changes) => {
+                    print!("{}", tongbao::diff::markdown(&changes));
+                    if let Some(path) = html
+                        && let Err(e) = std::fs::write(&path, tongbao::diff::html(&changes))
+                    {
+                        return fail(&Failure::Other(format!("错误：无法写入 {}：{e}\n", path.display())));
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(failure) => fail(&failure),
+            }
+        }
         Command::Schema { data, out } => match tongbao::load_and_check(&data) {
             Ok((ds, _)) => {
                 let written = std::fs::create_dir_all(&out).and_then(|_| {
@@ -137,6 +166,7 @@ fn main() -> ExitCode {
                     }
                     Format::Json => print!("{}", report::json(&inspection.findings)),
                     Format::Github => print!("{}", report::github(&inspection.findings, &data)),
+                    Format::Gitlab => print!("{}", report::gitlab(&inspection.findings, &data)),
                 }
                 if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
             }

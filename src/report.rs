@@ -14,6 +14,8 @@ pub enum Format {
     Json,
     /// GitHub Actions 的 ::error / ::warning 注释
     Github,
+    /// GitLab 代码质量报告（Code Quality JSON）
+    Gitlab,
 }
 
 /// Every finding with its line of source, then a count.
@@ -41,13 +43,11 @@ pub fn json(findings: &[Diagnostic]) -> String {
 /// One `::error file=…,line=…,col=…,title=…::message` line per finding; `data` is the data
 /// folder as the repository sees it, so that the annotations land on the right files.
 pub fn github(findings: &[Diagnostic], data: &Path) -> String {
-    let prefix = data.to_string_lossy().replace('\\', "/");
-    let prefix = prefix.trim_end_matches('/');
     findings
         .iter()
         .map(|d| {
             let level = if d.severity == Severity::Error { "error" } else { "warning" };
-            let file = if prefix.is_empty() || prefix == "." { d.file.clone() } else { format!("{prefix}/{}", d.file) };
+            let file = repository_path(data, &d.file);
             let mut message = d.message.clone();
             if let Some(hint) = &d.hint {
                 message.push_str("\n提示：");
@@ -63,6 +63,40 @@ pub fn github(findings: &[Diagnostic], data: &Path) -> String {
             )
         })
         .collect()
+}
+
+/// A GitLab Code Quality report: a JSON array of issues with a stable fingerprint each.
+pub fn gitlab(findings: &[Diagnostic], data: &Path) -> String {
+    let issues: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|d| {
+            let path = repository_path(data, &d.file);
+            let description = match &d.hint {
+                Some(h) => format!("{} {}（提示：{h}）", d.code, d.message),
+                None => format!("{} {}", d.code, d.message),
+            };
+            serde_json::json!({
+                "description": description,
+                "check_name": d.code,
+                "fingerprint": format!("{:016x}", fnv1a(&format!("{}|{}|{}|{}", d.code, path, d.line, d.message))),
+                "severity": if d.severity == Severity::Error { "major" } else { "minor" },
+                "location": { "path": path, "lines": { "begin": d.line } }
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".into()) + "\n"
+}
+
+/// 64-bit FNV-1a: a stable fingerprint without a hashing dependency.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A finding's file as the repository sees it: the data folder joined with the file.
+fn repository_path(data: &Path, file: &str) -> String {
+    let prefix = data.to_string_lossy().replace('\\', "/");
+    let prefix = prefix.trim_end_matches('/');
+    if prefix.is_empty() || prefix == "." { file.to_string() } else { format!("{prefix}/{file}") }
 }
 
 fn data_text(s: &str) -> String {
@@ -89,6 +123,20 @@ mod tests {
             "::error file=data/projects/A.yaml,line=5,col=12,title=E0301::未知的单位「甲居」%0A提示：是否应为「甲局」？\n"
         );
         assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn gitlab_code_quality_issues() {
+        let value: serde_json::Value = serde_json::from_str(&gitlab(&[finding()], Path::new("data"))).unwrap();
+        assert_eq!(value[0]["check_name"], "E0301");
+        assert_eq!(value[0]["severity"], "major");
+        assert_eq!(
+            value[0]["location"],
+            serde_json::json!({ "path": "data/projects/A.yaml", "lines": { "begin": 5 } })
+        );
+        assert_eq!(value[0]["description"], "E0301 未知的单位「甲居」（提示：是否应为「甲局」？）");
+        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]
