@@ -2,7 +2,7 @@
 //! expected and, where one helps, suggest a fix. Collected as values by `load` and `check`,
 //! rendered only at the edge (the command line).
 
-use std::fmt::Write;
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -50,27 +50,59 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// A rustc-style report: the message, the location, the line of source with a caret under
-    /// the value, and the hint. `source` is the file's text when it could be read.
+    /// A rustc-style report drawn by annotate-snippets: the message, the location, the line
+    /// of source with a caret under the value, and the hint. `source` is the file's text when
+    /// it could be read.
     pub fn render(&self, source: Option<&str>) -> String {
-        let label = match self.severity {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR.with_name("错误"),
+            Severity::Warning => Level::WARNING.with_name("警告"),
+        };
+        let line = source.and_then(|s| s.lines().nth(self.line.saturating_sub(1)));
+        let title = level.primary_title(self.message.as_str()).id(self.code);
+        let place = match line {
+            Some(text) => {
+                let start = text.char_indices().nth(self.column.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+                let end = start + token(&text[start..]).len();
+                let span = if end > start {
+                    start..end
+                } else {
+                    start..(start + text[start..].chars().next().map_or(0, char::len_utf8))
+                };
+                Snippet::source(text)
+                    .line_start(self.line)
+                    .path(self.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(span))
+            }
+            None => Snippet::source("").line_start(self.line).path(self.file.as_str()),
+        };
+        let mut group = title.element(place);
+        if let Some(hint) = &self.hint {
+            group = group.element(Level::HELP.with_name("提示").message(hint.as_str()));
+        }
+        let mut out = Renderer::plain().render(&[group]);
+        if line.is_none() {
+            // Without the text, say where it is the way the snippet would.
+            out = format!(
+                "{}[{}]: {}\n --> {}:{}:{}\n",
+                self.label(),
+                self.code,
+                self.message,
+                self.file,
+                self.line,
+                self.column
+            ) + &self.hint.as_ref().map(|h| format!("  = 提示：{h}\n")).unwrap_or_default();
+            return out;
+        }
+        out.push('\n');
+        out
+    }
+
+    fn label(&self) -> &'static str {
+        match self.severity {
             Severity::Error => "错误",
             Severity::Warning => "警告",
-        };
-        let mut out = format!("{label}[{}]: {}\n", self.code, self.message);
-        let gutter = " ".repeat(self.line.to_string().len());
-        let _ = writeln!(out, "{gutter}--> {}:{}:{}", self.file, self.line, self.column);
-        if let Some(text) = source.and_then(|s| s.lines().nth(self.line.saturating_sub(1))) {
-            let before: String = text.chars().take(self.column.saturating_sub(1)).collect();
-            let value: String = text.chars().skip(self.column.saturating_sub(1)).collect();
-            let width = unicode_width::UnicodeWidthStr::width(token(&value)).max(1);
-            let pad = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str()));
-            let _ = writeln!(out, "{gutter} |\n{} | {text}\n{gutter} | {pad}{}", self.line, "^".repeat(width));
         }
-        if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{gutter} = 提示：{hint}");
-        }
-        out
     }
 }
 
@@ -141,7 +173,9 @@ mod tests {
         let text = d.render(Some("id: A\nlead_unit: 县水力局\n"));
         assert_eq!(
             text,
-            "错误[E0301]: 未知的责任单位「县水力局」\n --> projects/A.yaml:2:12\n  |\n2 | lead_unit: 县水力局\n  |            ^^^^^^^^\n  = 提示：是否应为「县水利局」？\n"
+            "错误[E0301]: 未知的责任单位「县水力局」\n --> projects/A.yaml:2:12\n  |\n2 | lead_unit: 县水力局\n  |            ^^^^^^^^\n  |\n  = 提示: 是否应为「县水利局」？\n"
         );
+        let unread = Diagnostic::error("E0004", "a.yaml", (3, 1), "文件不是 UTF-8 编码").render(None);
+        assert_eq!(unread, "错误[E0004]: 文件不是 UTF-8 编码\n --> a.yaml:3:1\n");
     }
 }
