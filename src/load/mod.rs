@@ -12,7 +12,7 @@ pub use locate::Seg;
 pub use source::SourceFile;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Config, Dataset, Meeting, MeetingFront, Month, Orgs, Progress, Project};
+use crate::model::{BulletinFront, BulletinText, Config, Dataset, Meeting, MeetingFront, Month, Orgs, Progress, Project};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use walk::Role;
@@ -65,6 +65,7 @@ enum Record {
     Project(Project),
     Progress(Progress),
     Meeting(Meeting),
+    Bulletin(BulletinText),
 }
 
 struct Read {
@@ -84,6 +85,7 @@ pub fn load(root: &std::path::Path) -> Loaded {
     let mut projects = Vec::new();
     let mut progress = BTreeMap::new();
     let mut meetings = Vec::new();
+    let mut bulletins = BTreeMap::new();
     for read in reads {
         if let Some(source) = read.source {
             sources.files.insert(read.rel.clone(), source);
@@ -118,6 +120,9 @@ pub fn load(root: &std::path::Path) -> Loaded {
                 sources.meetings.insert(m.stem.clone(), read.rel);
                 meetings.push(m);
             }
+            Ok(Record::Bulletin(b)) => {
+                bulletins.insert(b.period, b);
+            }
         }
     }
     for (name, value) in [("config.yaml", config.is_some()), ("orgs.yaml", orgs.is_some())] {
@@ -141,7 +146,7 @@ pub fn load(root: &std::path::Path) -> Loaded {
     let projects = unique;
     meetings.sort_by(|a, b| (a.front.date, &a.stem).cmp(&(b.front.date, &b.stem)));
     let dataset = match (config, orgs) {
-        (Some(config), Some(orgs)) => Some(Dataset { config, orgs, projects, progress, meetings }),
+        (Some(config), Some(orgs)) => Some(Dataset { config, orgs, projects, progress, meetings, bulletins }),
         _ => None,
     };
     diagnostics.sort();
@@ -158,7 +163,7 @@ fn read_one(found: &walk::Found) -> Read {
         Ok(t) => t,
         Err(d) => return Read { role: found.role, rel, source: None, record: Err(d) },
     };
-    let (yaml, body, first_line) = if found.role == Role::Meeting {
+    let (yaml, body, first_line) = if matches!(found.role, Role::Meeting | Role::Bulletin) {
         match parse::front_matter(&rel, &text) {
             Ok((yaml, body)) => (yaml, body, 2),
             Err(d) => {
@@ -182,6 +187,11 @@ fn read_one(found: &walk::Found) -> Read {
             let stem = file_stem(&rel);
             Record::Meeting(Meeting { stem, front, body: body.to_string() })
         }),
+        Role::Bulletin => match file_stem(&rel).parse::<Month>() {
+            Ok(period) => parse::yaml::<BulletinFront>(&rel, yaml, first_line)
+                .map(|front| Record::Bulletin(BulletinText { period, front, body: body.to_string() })),
+            Err(e) => Err(Diagnostic::error("E0205", &rel, (1, 1), format!("通报文字的文件名应为 YYYY-MM.md：{e}"))),
+        },
     };
     let source = SourceFile::new(rel.clone(), text.clone(), yaml, first_line);
     Read { role: found.role, rel, source: Some(source), record }

@@ -11,6 +11,7 @@ pub enum Role {
     Project,
     Progress,
     Meeting,
+    Bulletin,
 }
 
 /// A data file: its role, its full path and its path relative to the data folder.
@@ -29,6 +30,7 @@ fn role_of(rel: &str) -> Option<Role> {
         ("projects", _) if rel.ends_with(".yaml") => Some(Role::Project),
         ("progress", _) if rel.ends_with(".yaml") && rel.matches('/').count() == 1 => Some(Role::Progress),
         ("meetings", _) if rel.ends_with(".md") => Some(Role::Meeting),
+        ("bulletins", _) if rel.ends_with(".md") && rel.matches('/').count() == 1 => Some(Role::Bulletin),
         _ => None,
     }
 }
@@ -74,7 +76,7 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
 fn misplaced(rel: &str) -> bool {
     let top = rel.split('/').next().unwrap_or("");
     let hidden = rel.split('/').any(|part| part.starts_with('.'));
-    matches!(top, "projects" | "progress" | "meetings") && rel.contains('/') && !hidden
+    matches!(top, "projects" | "progress" | "meetings" | "bulletins") && rel.contains('/') && !hidden
 }
 
 fn slash_path(p: &Path) -> String {

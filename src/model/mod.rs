@@ -2,6 +2,7 @@
 //!
 //! `model` knows nothing of the other stages; every other stage reads it.
 
+mod bulletin;
 mod config;
 mod date;
 mod meeting;
@@ -10,6 +11,7 @@ mod orgs;
 mod progress;
 mod project;
 
+pub use bulletin::{BulletinFront, BulletinText};
 pub use config::{
     BulletinConfig, Config, Decimals, Lights, Lists, RankOrder, RankingSpec, Report, Site, Subject, TimeProgressMode,
 };
@@ -33,6 +35,8 @@ pub struct Dataset {
     pub progress: BTreeMap<Month, Progress>,
     /// Sorted by date, then file stem.
     pub meetings: Vec<Meeting>,
+    /// The office's own bulletin texts, by period.
+    pub bulletins: BTreeMap<Month, BulletinText>,
 }
 
 impl Dataset {

@@ -7,14 +7,14 @@ use crate::model::Subject;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Section {
+pub struct Section {
     heading: String,
     subtotal: GroupRow,
     rows: Vec<ProjectRow>,
 }
 
 #[derive(Serialize)]
-struct Ledger {
+pub struct Ledger {
     total: GroupRow,
     sections: Vec<Section>,
     /// The standard footnote when rounded rows do not add up to the rounded totals.
@@ -24,6 +24,12 @@ struct Ledger {
 }
 
 pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
+    let title = format!("{}重点项目台账", ctx.pf.period.chinese());
+    ctx.page(path.to_string(), "ledger.html", "ledger", title, &body(ctx))
+}
+
+/// The ledger grouped by industry with subtotals; the bulletin's 附件1 too.
+pub fn body(ctx: &Ctx) -> Ledger {
     let pf = ctx.pf;
     let mut no = 0;
     let mut rounding_note = false;
@@ -52,12 +58,11 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
         })
         .collect();
     let names = |s: Subject| pf.groups_of(s).iter().map(|g| g.name.clone()).collect();
-    let body = Ledger {
+    Ledger {
         total: ctx.group_row(None, "合计", &pf.county),
         sections,
         rounding_note,
         towns: names(Subject::Town),
         natures: names(Subject::Nature),
-    };
-    ctx.page(path.to_string(), "ledger.html", "ledger", format!("{}重点项目台账", pf.period.chinese()), &body)
+    }
 }

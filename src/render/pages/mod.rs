@@ -2,16 +2,16 @@
 //! display-ready values and renders it with its template.
 
 mod blockers;
-mod charts;
+pub(crate) mod charts;
 mod dashboard;
 mod decisions;
 mod groups;
-mod ledger;
+pub(crate) mod ledger;
 mod meetings;
 mod periods;
 mod project;
-mod rankings;
-mod warnings;
+pub(crate) mod rankings;
+pub(crate) mod warnings;
 
 use super::{Ctx, Page};
 use rayon::prelude::*;

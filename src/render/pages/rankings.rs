@@ -25,7 +25,7 @@ struct Row {
 }
 
 #[derive(Serialize)]
-struct RankingView {
+pub struct RankingView {
     name: String,
     subject: &'static str,
     order: &'static str,
@@ -43,8 +43,14 @@ struct Rankings {
 }
 
 pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
+    let title = format!("{}排名", ctx.pf.period.chinese());
+    ctx.page(path.to_string(), "rankings.html", "rankings", title, &Rankings { rankings: views(ctx) })
+}
+
+/// Every configured ranking with its table and chart; the bulletin and handouts show them too.
+pub fn views(ctx: &Ctx) -> Vec<RankingView> {
     let pf = ctx.pf;
-    let rankings = pf
+    pf
         .rankings
         .iter()
         .map(|r| {
@@ -115,12 +121,5 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
                 },
             }
         })
-        .collect();
-    ctx.page(
-        path.to_string(),
-        "rankings.html",
-        "rankings",
-        format!("{}排名", pf.period.chinese()),
-        &Rankings { rankings },
-    )
+        .collect()
 }

@@ -16,7 +16,7 @@ struct LateMilestone {
 }
 
 #[derive(Serialize)]
-struct Warnings {
+pub struct Warnings {
     red: Vec<ProjectRow>,
     yellow: Vec<ProjectRow>,
     yellow_pp: String,
@@ -25,6 +25,12 @@ struct Warnings {
 }
 
 pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
+    let title = format!("{}亮灯项目", ctx.pf.period.chinese());
+    ctx.page("warnings.html".into(), "warnings.html", "warnings", title, &body(ctx))
+}
+
+/// Red and yellow projects and late milestones; the bulletin's 附件2 too.
+pub fn body(ctx: &Ctx) -> Warnings {
     let pf = ctx.pf;
     let lit = |light: Light| {
         let mut list: Vec<_> = pf.projects.iter().filter(|p| p.light == Some(light)).collect();
@@ -48,12 +54,11 @@ pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
         }
     }
     let lights = &ctx.ds.config.lights;
-    let body = Warnings {
+    Warnings {
         red: lit(Light::Red),
         yellow: lit(Light::Yellow),
         yellow_pp: lights.yellow_pp.normalize().to_string(),
         red_pp: lights.red_pp.normalize().to_string(),
         milestones,
-    };
-    ctx.page("warnings.html".into(), "warnings.html", "warnings", format!("{}亮灯项目", pf.period.chinese()), &body)
+    }
 }
