@@ -1,7 +1,7 @@
 //! tongbao: key-project ledgers, monthly bulletins and meeting handouts from YAML in git.
 //!
 //! The pipeline, one module per stage, orchestrated by [`build`]:
-//! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`]) → [`output`].
+//! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`], [`print`]) → [`output`].
 //! [`model`] holds the data contract as types; [`diagnostic`] the findings about it and
 //! [`report`] how they are shown.
 
@@ -13,6 +13,7 @@ pub mod figures;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod print;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -33,6 +34,10 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Overrides `report.period`.
     pub period: Option<Month>,
+    /// Export a PDF next to every printed document.
+    pub pdf: bool,
+    /// The browser for PDFs; default: the first Chromium found on PATH.
+    pub browser: Option<PathBuf>,
 }
 
 /// Why a build or check failed.
@@ -60,6 +65,8 @@ pub struct BuildReport {
     pub stages: Vec<(&'static str, Duration)>,
     /// Warnings found in the data, rendered.
     pub warnings: String,
+    /// What the PDF export has to say: skipped, or which documents failed.
+    pub pdf_notes: Vec<String>,
 }
 
 impl BuildReport {
@@ -136,9 +143,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     };
     lap("计算指标", &mut stages);
     let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
-    let site = render::render_site(&ds, &all, current, &theme).map_err(Failure::Other)?;
+    let fmt = render::Formatter::new(&ds.config);
+    let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme).map_err(Failure::Other)?;
+    let mut site = render::render_site(&ctx).map_err(Failure::Other)?;
     lap("渲染页面", &mut stages);
-    let written = output::write_site(&options.out, &site, &theme.static_dir).map_err(Failure::Other)?;
-    lap("写入", &mut stages);
-    Ok(BuildReport { files: written.files, bytes: written.bytes, stages, warnings })
+    site.extend(print::documents(&ctx).map_err(Failure::Other)?);
+    site.sort_by(|a, b| a.path.cmp(&b.path));
+    lap("渲染文书", &mut stages);
+    let mut pdf_notes = Vec::new();
+    let printed: Vec<String> = site.iter().map(|p| p.path.clone()).filter(|p| print::is_printed(p)).collect();
+    let written = output::write_site(&options.out, &site, &theme.static_dir, |dir| {
+        if !options.pdf {
+            return output::Written { files: 0, bytes: 0 };
+        }
+        let Some(browser) = print::pdf::find_browser(options.browser.as_deref()) else {
+            pdf_notes.push(print::pdf::HOW_TO_GET.to_string());
+            return output::Written { files: 0, bytes: 0 };
+        };
+        let (made, failed) = print::pdf::print_all(&browser, dir, &printed);
+        pdf_notes.extend(failed.into_iter().map(|f| format!("PDF 导出失败：{f}")));
+        let bytes = made.iter().filter_map(|p| std::fs::metadata(dir.join(p)).ok()).map(|m| m.len()).sum();
+        output::Written { files: made.len(), bytes }
+    })
+    .map_err(Failure::Other)?;
+    lap(if options.pdf { "写入与 PDF" } else { "写入" }, &mut stages);
+    Ok(BuildReport { files: written.files, bytes: written.bytes, stages, warnings, pdf_notes })
 }

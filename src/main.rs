@@ -34,6 +34,12 @@ enum Command {
         /// 不打印进度与耗时
         #[arg(long)]
         quiet: bool,
+        /// 同时为通报、会议纪要和会议材料导出 PDF（需要 Chromium）
+        #[arg(long)]
+        pdf: bool,
+        /// 导出 PDF 所用的浏览器（默认在 PATH 中查找 chromium、google-chrome、microsoft-edge）
+        #[arg(long)]
+        browser: Option<PathBuf>,
     },
     /// 生成可直接通过检查的新文件：项目、月报、会议纪要
     New {
@@ -91,11 +97,14 @@ enum NewWhat {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { data, theme, out, period, quiet } => {
-            let options = BuildOptions { data, theme, out, period };
+        Command::Build { data, theme, out, period, quiet, pdf, browser } => {
+            let options = BuildOptions { data, theme, out, period, pdf, browser };
             match tongbao::build(&options) {
                 Ok(report) => {
                     eprint!("{}", report.warnings);
+                    for note in &report.pdf_notes {
+                        eprintln!("{note}");
+                    }
                     if !quiet {
                         eprintln!("{}", report.summary());
                     }

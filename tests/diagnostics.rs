@@ -206,7 +206,12 @@ fn whole_file_rules() {
     std::fs::create_dir_all(dir.join("bulletins")).unwrap();
     std::fs::write(dir.join("bulletins/十月.md"), "---\n---\n").unwrap();
     let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
-    assert_eq!(errors, vec!["bulletins/十月.md:1:1 E0205 通报文字的文件名应为 YYYY-MM.md：「十月」不是有效月份，应写作 YYYY-MM，如 2026-10"]);
+    assert_eq!(
+        errors,
+        vec![
+            "bulletins/十月.md:1:1 E0205 通报文字的文件名应为 YYYY-MM.md：「十月」不是有效月份，应写作 YYYY-MM，如 2026-10"
+        ]
+    );
 
     let dir = common::edited("mini", "config.yaml", "period: 2026-03", "period: 2025-12");
     std::fs::write(dir.join("progress/2025-12.yaml"), "period: 2025-12\nas_of: 2025-12-31\nentries: {}\n").unwrap();

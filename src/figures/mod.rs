@@ -12,7 +12,7 @@ pub mod ratio;
 
 pub use aggregate::{Aggregate, Group, NEW_START, aggregate, keys_of};
 pub use blockers::BlockerState;
-pub use decisions::{Alert, DUE_SOON_DAYS, DecisionFigures, DecisionState, FollowUp};
+pub use decisions::{Alert, DUE_SOON_DAYS, DecisionFigures, DecisionState, FollowUp, judge as judge_decisions};
 pub use project::{Light, MilestoneState, ProjectFigures, Status, light_for, plan_by_month, time_progress};
 pub use ranking::{RankRow, Ranking, change_label};
 

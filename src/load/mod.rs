@@ -12,7 +12,9 @@ pub use locate::Seg;
 pub use source::SourceFile;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{BulletinFront, BulletinText, Config, Dataset, Meeting, MeetingFront, Month, Orgs, Progress, Project};
+use crate::model::{
+    BulletinFront, BulletinText, Config, Dataset, Meeting, MeetingFront, Month, Orgs, Progress, Project,
+};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use walk::Role;

@@ -26,8 +26,9 @@ pub fn text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 /// Splits a Markdown file into its YAML front matter (from line 2) and its body.
 pub fn front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a str), Diagnostic> {
     let missing = || {
-        Diagnostic::error("E0006", rel, (1, 1), "Markdown 文件缺少 YAML 头部")
-            .with_hint(Some("文件应以一行 --- 开头，写完各字段（会议纪要为 title、kind、date 等）后再以一行 --- 结束".into()))
+        Diagnostic::error("E0006", rel, (1, 1), "Markdown 文件缺少 YAML 头部").with_hint(Some(
+            "文件应以一行 --- 开头，写完各字段（会议纪要为 title、kind、date 等）后再以一行 --- 结束".into(),
+        ))
     };
     let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")).ok_or_else(missing)?;
     let mut offset = 0;

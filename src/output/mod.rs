@@ -53,12 +53,22 @@ fn fill(dir: &Path, pages: &[Page], static_dir: &Path) -> Result<Written, String
 }
 
 /// Writes `pages` and the static files to `out`, replacing its previous content only on success.
-pub fn write_site(out: &Path, pages: &[Page], static_dir: &Path) -> Result<Written, String> {
+/// `finish` runs on the complete folder before it replaces the old one (the PDF export) and
+/// returns how many more files it wrote.
+pub fn write_site(
+    out: &Path,
+    pages: &[Page],
+    static_dir: &Path,
+    finish: impl FnOnce(&Path) -> Written,
+) -> Result<Written, String> {
     let staging = sibling(out, "new");
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir_all(&staging).map_err(|e| format!("错误：无法创建 {}：{e}\n", staging.display()))?;
     let written = match fill(&staging, pages, static_dir) {
-        Ok(w) => w,
+        Ok(w) => {
+            let more = finish(&staging);
+            Written { files: w.files + more.files, bytes: w.bytes + more.bytes }
+        }
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
             return Err(e);

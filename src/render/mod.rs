@@ -4,13 +4,15 @@
 //! of display-ready values from [`views`]. Pages render in parallel; the result is a list of
 //! files for `output` to write.
 
-mod format;
+pub(crate) mod format;
 mod markdown;
 mod pages;
-mod views;
+pub(crate) mod views;
 
 pub use format::Formatter;
 pub use markdown::to_html as markdown_to_html;
+pub(crate) use pages::charts::{ChartView, s_curve};
+pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
 
 use crate::figures::PeriodFigures;
 use crate::model::{Dataset, Month};
@@ -115,7 +117,7 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The same context for a page at another depth.
-    fn at(&self, root: &str) -> Ctx<'a> {
+    pub(crate) fn at(&self, root: &str) -> Ctx<'a> {
         Ctx { root: root.to_string(), ..*self }
     }
 
@@ -142,7 +144,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn page<T: Serialize>(
+    pub(crate) fn page<T: Serialize>(
         &self,
         path: String,
         template: &str,
@@ -155,18 +157,30 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Renders every page of the site for period `current`, plus the archive of earlier periods.
-pub fn render_site(ds: &Dataset, all: &[PeriodFigures], current: Month, theme: &Theme) -> Result<Vec<Page>, String> {
-    let fmt = Formatter::new(&ds.config);
-    let Some(pf) = all.iter().find(|p| p.period == current) else {
-        return Err(format!("错误：没有 {current} 的指标\n"));
-    };
-    let ctx = Ctx { ds, all, pf, fmt: &fmt, theme, root: String::new(), current };
-    let mut pages = pages::current(&ctx)?;
-    for earlier in all.iter().filter(|p| p.period < current) {
-        let archive = Ctx { pf: earlier, root: "../../".into(), ..ctx.at("") };
-        pages.extend(pages::archive(&archive)?);
+impl<'a> Ctx<'a> {
+    /// The context of the site's root pages for period `current`.
+    pub fn new(
+        ds: &'a Dataset,
+        all: &'a [PeriodFigures],
+        current: Month,
+        fmt: &'a Formatter,
+        theme: &'a Theme,
+    ) -> Result<Ctx<'a>, String> {
+        let pf = all.iter().find(|p| p.period == current).ok_or_else(|| format!("错误：没有 {current} 的指标\n"))?;
+        Ok(Ctx { ds, all, pf, fmt, theme, root: String::new(), current })
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
+
+    /// The same context for another period, at another depth.
+    pub(crate) fn for_period(&self, pf: &'a PeriodFigures, root: &str) -> Ctx<'a> {
+        Ctx { pf, root: root.to_string(), ..*self }
+    }
+}
+
+/// Renders every page of the site for the context's period, plus the archive of earlier periods.
+pub fn render_site(ctx: &Ctx) -> Result<Vec<Page>, String> {
+    let mut pages = pages::current(ctx)?;
+    for earlier in ctx.all.iter().filter(|p| p.period < ctx.current) {
+        pages.extend(pages::archive(&ctx.for_period(earlier, "../../"))?);
+    }
     Ok(pages)
 }

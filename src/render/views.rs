@@ -80,6 +80,8 @@ pub struct DecisionRow {
     pub meeting_href: String,
     pub date: String,
     pub no: u32,
+    /// "一", "二", … for the 纪要.
+    pub no_chinese: String,
     pub text: String,
     pub lead_unit: String,
     pub co_units: String,
@@ -186,6 +188,7 @@ impl Ctx<'_> {
             meeting_href: format!("{}meetings/{}.html", self.root, meeting.stem),
             date: meeting.front.date.to_string(),
             no: d.no,
+            no_chinese: super::pages::chinese_number(d.no as usize),
             text: d.text.clone(),
             lead_unit: d.lead_unit.clone(),
             co_units: d.co_units.join("、"),

@@ -78,6 +78,8 @@ pub fn build(data: &Path) -> PathBuf {
         theme: root().join("themes/default"),
         out: out.clone(),
         period: None,
+        pdf: false,
+        browser: None,
     };
     tongbao::build(&options).unwrap_or_else(|e| panic!("build failed:\n{e}"));
     out

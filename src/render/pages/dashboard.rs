@@ -20,6 +20,8 @@ struct Count {
 #[derive(Serialize)]
 struct Dashboard {
     headline: String,
+    /// The period's bulletin.
+    bulletin: String,
     by_batch: Vec<Count>,
     by_nature: Vec<Count>,
     by_level: Vec<Count>,
@@ -63,6 +65,7 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let bottom = rated.iter().rev().take(TOP_N).enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
     let body = Dashboard {
         headline: ctx.fmt.headline("全县", &pf.county, pf.period),
+        bulletin: format!("{}bulletins/{}.html", ctx.root, pf.period),
         by_batch: counts(ctx, &lists.batches, |y| &y.batch),
         by_nature: counts(ctx, &lists.natures, |y| &y.nature),
         by_level: counts(ctx, &lists.levels, |y| &y.level),

@@ -24,6 +24,9 @@ struct Index {
 
 #[derive(Serialize)]
 struct Minutes {
+    stem: String,
+    /// "2026年7月26日，周明远在县会议中心主持召开……。" (纪要 opening)
+    opening: String,
     title: String,
     kind: String,
     number: String,
@@ -72,7 +75,15 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let exists = |id: &str| ds.project(id).is_some();
     let decisions =
         ctx.pf.decisions.states.iter().filter(|s| s.meeting == index).map(|s| ctx.decision_row(s)).collect();
+    let host = f.host.as_ref().map(|h| ds.orgs.leader(h).map_or(h.clone(), |l| format!("{}{h}", l.title)));
+    let place = f.place.as_ref().map(|p| format!("在{p}")).unwrap_or_default();
+    let opening = match host {
+        Some(host) => format!("{}，{host}{place}主持召开{}。", f.date.chinese(), f.title),
+        None => format!("{}，{place}召开{}。", f.date.chinese(), f.title),
+    };
     let body = Minutes {
+        stem: m.stem.clone(),
+        opening,
         title: f.title.clone(),
         kind: f.kind.clone(),
         number: f.number.clone().unwrap_or_default(),

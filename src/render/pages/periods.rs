@@ -11,6 +11,7 @@ struct PeriodItem {
     dashboard: String,
     ledger: String,
     rankings: String,
+    bulletin: String,
     headline: String,
 }
 
@@ -36,6 +37,7 @@ pub fn page(ctx: &Ctx) -> Result<Page, String> {
                 dashboard: format!("{folder}index.html"),
                 ledger: format!("{folder}ledger.html"),
                 rankings: format!("{folder}rankings.html"),
+                bulletin: format!("{}bulletins/{}.html", ctx.root, p.period),
                 headline: ctx.fmt.headline("全县", &p.county, p.period),
             }
         })

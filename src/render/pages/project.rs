@@ -66,6 +66,8 @@ struct ProjectPage {
     meetings: Vec<MeetingLink>,
     decisions: Vec<DecisionRow>,
     budget: Vec<Budget>,
+    /// The one-page sheet the page prints as.
+    sheet: crate::print::Sheet,
 }
 
 fn field(label: impl Into<String>, value: impl Into<String>) -> Field {
@@ -216,6 +218,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         meetings,
         decisions,
         budget,
+        sheet: crate::print::sheet(ctx, index),
     };
     ctx.page(format!("projects/{}.html", project.id), "project.html", "ledger", project.name.clone(), &body)
 }

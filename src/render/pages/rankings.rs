@@ -26,7 +26,7 @@ struct Row {
 
 #[derive(Serialize)]
 pub struct RankingView {
-    name: String,
+    pub(crate) name: String,
     subject: &'static str,
     order: &'static str,
     bottom_n: usize,
@@ -50,8 +50,7 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
 /// Every configured ranking with its table and chart; the bulletin and handouts show them too.
 pub fn views(ctx: &Ctx) -> Vec<RankingView> {
     let pf = ctx.pf;
-    pf
-        .rankings
+    pf.rankings
         .iter()
         .map(|r| {
             let groups = pf.groups_of(r.spec.subject);

@@ -17,8 +17,8 @@ struct LateMilestone {
 
 #[derive(Serialize)]
 pub struct Warnings {
-    red: Vec<ProjectRow>,
-    yellow: Vec<ProjectRow>,
+    pub(crate) red: Vec<ProjectRow>,
+    pub(crate) yellow: Vec<ProjectRow>,
     yellow_pp: String,
     red_pp: String,
     milestones: Vec<LateMilestone>,

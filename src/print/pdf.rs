@@ -1,0 +1,86 @@
+//! PDF export: each printed HTML page printed by a headless Chromium, in parallel (bounded by
+//! the cores), each with a fresh profile. A failing PDF is reported by name and stops nothing.
+
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Browsers looked for on PATH, in order.
+const BROWSERS: [&str; 5] = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"];
+
+/// How long one document may take to print.
+const TIMEOUT: Duration = Duration::from_secs(90);
+
+/// What to tell a user with no browser.
+pub const HOW_TO_GET: &str = "未找到 Chromium，已跳过 PDF 导出（网页版文书已生成，可在浏览器中打印）。安装：apt-get install chromium fonts-noto-cjk，或用 --browser 指定浏览器";
+
+/// The browser named, or the first of [`BROWSERS`] found on PATH.
+pub fn find_browser(named: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = named {
+        return path.is_file().then(|| path.to_path_buf());
+    }
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths).flat_map(|dir| BROWSERS.iter().map(move |b| dir.join(b))).find(|p| p.is_file())
+}
+
+/// Prints `html` to `pdf` with `browser`; the error says why.
+pub fn print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
+    let profile = std::env::temp_dir().join(format!(
+        "tongbao-chromium-{}-{}",
+        std::process::id(),
+        pdf.to_string_lossy().bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
+    ));
+    let url = format!("file://{}", html.canonicalize().map_err(|e| e.to_string())?.display());
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--run-all-compositor-stages-before-draw",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("无法启动 {}：{e}", browser.display()))?;
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Ok(status),
+            Ok(None) if started.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break Err(format!("超过 {} 秒未完成", TIMEOUT.as_secs()));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+            Err(e) => break Err(e.to_string()),
+        }
+    };
+    let _ = std::fs::remove_dir_all(&profile);
+    match status? {
+        s if s.success() && pdf.is_file() => Ok(()),
+        s => Err(format!("浏览器退出码 {:?}，未生成 PDF", s.code())),
+    }
+}
+
+/// Prints every page of `pages` (paths relative to `dir`) next to itself; returns the
+/// failures as "path：reason", the successes as the PDF paths.
+pub fn print_all(browser: &Path, dir: &Path, pages: &[String]) -> (Vec<String>, Vec<String>) {
+    let results: Vec<Result<String, String>> = pages
+        .par_iter()
+        .map(|page| {
+            let pdf = page.trim_end_matches(".html").to_string() + ".pdf";
+            print(browser, &dir.join(page), &dir.join(&pdf)).map(|()| pdf).map_err(|e| format!("{page}：{e}"))
+        })
+        .collect();
+    let (ok, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    (ok.into_iter().filter_map(Result::ok).collect(), failed.into_iter().filter_map(Result::err).collect())
+}
