@@ -95,7 +95,8 @@ pub fn config() -> Value {
                 "bulletin": object("通报", &["issuer", "series"], json!({
                     "issuer": text("发文机关", "红头"),
                     "series": text("通报名称", "如 重点项目建设通报"),
-                    "cc": names("抄送", "版记中的抄送单位")
+                    "cc": names("抄送", "版记中的抄送单位"),
+                    "page_numbers": { "type": "string", "enum": ["sides", "center"], "title": "页码位置", "description": "sides：单页居右、双页居左（默认）；center：居中" }
                 }))
             }),
         ),
@@ -258,10 +259,27 @@ pub fn meeting(cfg: &Config) -> Value {
     )
 }
 
+pub fn bulletin() -> Value {
+    document(
+        "bulletin",
+        object(
+            "通报文字（YAML 头部）",
+            &[],
+            json!({
+                "date": date("印发日期"),
+                "number": text("期号", "默认按报告期生成，如 2026年第10期"),
+                "lead": text("导语", "“一、总体情况”之前的一段话"),
+                "title": text("标题", "默认“关于2026年1-10月全县重点项目建设情况的通报”")
+            }),
+        ),
+    )
+}
+
 /// Every schema, as (file name, pretty JSON text).
 pub fn all(cfg: &Config) -> Vec<(&'static str, String)> {
     let pretty = |v: Value| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
     vec![
+        ("bulletin.schema.json", pretty(bulletin())),
         ("config.schema.json", pretty(config())),
         ("meeting.schema.json", pretty(meeting(cfg))),
         ("orgs.schema.json", pretty(orgs())),

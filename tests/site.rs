@@ -161,7 +161,11 @@ fn every_page_type_exists() {
         "periods/2026-01/ledger.html",
         "periods/2026-05/rankings.html",
         "static/style.css",
+        "static/print.css",
         "static/tongbao.js",
+        "bulletins/2026-10.html",
+        "bulletins/2026-01.html",
+        "handouts/2026-07-26-sigeyipi-tuijin.html",
     ] {
         assert!(files.iter().any(|f| f == page), "{page} is missing");
     }
@@ -206,4 +210,58 @@ fn meeting_bodies_are_sanitised_and_project_links_resolve() {
     // The missing February report is shown, not hidden.
     let feb = read(&site, "periods/2026-02/ledger.html");
     assert!(feb.contains("乙项目</a> <span class=\"tag warn\">未报送</span>"));
+}
+
+#[test]
+fn the_bulletin_has_every_part_of_a_tongbao() {
+    let site = common::build(&common::root().join("data"));
+    let html = read(&site, "bulletins/2026-10.html");
+    let order = [
+        "<p class=\"issuer\">澄源县重点项目推进服务中心</p>",
+        "<p class=\"number\">2026年第10期</p>",
+        "<h1 class=\"title\">关于2026年1-10月全县重点项目建设情况的通报</h1>",
+        "为全面掌握全县重点项目建设进展",
+        "<h2>一、总体情况</h2>",
+        "<p>全县40个重点项目总投资274.84亿元",
+        "10月当月完成投资",
+        "<h2>二、分类推进情况</h2>",
+        "分建设性质看，新开工项目12个",
+        "<h2>三、排名与亮灯</h2>",
+        "<h3>（一）责任单位逆排名</h3>",
+        "责任单位逆排名后3名：县生态环境局、县商务局、县城管局。",
+        "<h3>（四）亮灯情况</h3>",
+        "全县亮红灯项目9个、黄灯项目6个",
+        "<h2>四、存在问题</h2>",
+        "<h2>五、下步工作要求</h2>",
+        "（一）全力冲刺全年目标",
+        "<section class=\"attachment wide dense\">\n<p class=\"label\">附件1</p>",
+        "<p class=\"label\">附件2</p>",
+        "<p class=\"label\">附件3</p>",
+        "<b>抄送：</b><span>县委办公室，县人大常委会办公室，县政府办公室，县政协办公室。</span>",
+        "<span>2026年11月5日印发</span>",
+    ];
+    let mut from = 0;
+    for part in order {
+        let at = html[from..].find(part).unwrap_or_else(|| panic!("{part:?} missing or out of order"));
+        from += at + part.len();
+    }
+    // Without an office text the bulletin still renders its computed sections, and no 五.
+    let september = read(&site, "bulletins/2026-09.html");
+    assert!(september.contains("<h2>四、存在问题</h2>") && !september.contains("五、下步工作要求"));
+    assert!(september.contains("2026年第9期") && september.contains("关于2026年1-9月全县重点项目建设情况的通报"));
+}
+
+#[test]
+fn handouts_have_a_sheet_per_project_discussed() {
+    let site = common::build(&common::root().join("data"));
+    let html = read(&site, "handouts/2026-10-20-sanjidu-guanmo.html");
+    assert_eq!(html.matches("<section class=\"sheet\">").count(), 4);
+    // Prepared before the meeting of 10-20: the figures of September (as_of 09-30).
+    assert!(html.contains("数据截至2026年9月"));
+    // The open decisions of earlier meetings, judged on the meeting day.
+    assert!(html.contains("由临江高新园区负责，7月底前完成农机装备制造产业园厂房用地征收"));
+    assert!(
+        !html.contains("由县交通运输局负责，11月15日前取得城乡供水管网穿越国道许可"),
+        "its own decisions are not 'earlier'"
+    );
 }

@@ -3,7 +3,7 @@
 
 usage: validate_schema.py SCHEMA_DIR FILE... ; prints one line per invalid file, exits 1 if any.
 Each file's schema is chosen by its place: config.yaml, orgs.yaml, projects/, progress/,
-meetings/ (the YAML front matter of the Markdown file).
+meetings/ and bulletins/ (the YAML front matter of the Markdown file).
 """
 import json
 import re
@@ -37,6 +37,8 @@ def schema_for(path):
         return "progress"
     if "/meetings/" in name:
         return "meeting"
+    if "/bulletins/" in name:
+        return "bulletin"
     raise SystemExit(f"no schema for {path}")
 
 

@@ -187,4 +187,16 @@ pub struct BulletinConfig {
     /// 抄送 in the 版记.
     #[serde(default)]
     pub cc: Vec<String>,
+    /// Where printed page numbers stand: odd pages right and even pages left (default), or centred.
+    #[serde(default)]
+    pub page_numbers: PageNumbers,
+}
+
+/// GB/T 9704 puts page numbers at the outer side (odd right, even left); centred is allowed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageNumbers {
+    #[default]
+    Sides,
+    Center,
 }

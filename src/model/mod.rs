@@ -13,7 +13,8 @@ mod project;
 
 pub use bulletin::{BulletinFront, BulletinText};
 pub use config::{
-    BulletinConfig, Config, Decimals, Lights, Lists, RankOrder, RankingSpec, Report, Site, Subject, TimeProgressMode,
+    BulletinConfig, Config, Decimals, Lights, Lists, PageNumbers, RankOrder, RankingSpec, Report, Site, Subject,
+    TimeProgressMode,
 };
 pub use date::{Date, Month};
 pub use meeting::{Decision, DecisionStatus, Feedback, Meeting, MeetingFront};

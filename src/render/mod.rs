@@ -88,6 +88,8 @@ pub struct Chrome {
     archive: bool,
     current_period_label: String,
     nav: Vec<NavItem>,
+    /// Printed page numbers centred instead of at the outer side.
+    centred_page_numbers: bool,
 }
 
 /// The top-level pages, as (key, label, path from the root).
@@ -133,6 +135,10 @@ impl<'a> Ctx<'a> {
             as_of: self.pf.as_of.chinese(),
             archive: self.pf.period != self.current,
             current_period_label: self.current.chinese(),
+            centred_page_numbers: cfg
+                .bulletin
+                .as_ref()
+                .is_some_and(|b| b.page_numbers == crate::model::PageNumbers::Center),
             nav: NAV
                 .iter()
                 .map(|(key, label, href)| NavItem {

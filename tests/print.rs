@@ -1,0 +1,269 @@
+//! Printed documents in a real browser: `tongbao build --pdf` on the sample county, the PDFs
+//! checked with poppler (pdfinfo, pdftotext, pdffonts) as a county office would check paper:
+//! A4, page numbers on every page, Chinese text intact in embedded fonts, one sheet per page.
+//!
+//! Needs Debian's chromium, fonts-noto-cjk and poppler-utils (.ci/run installs them). Without
+//! them the test fails under CI and is skipped elsewhere, saying how to get them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const INSTALL: &str = "apt-get update && apt-get install chromium fonts-noto-cjk poppler-utils";
+
+fn have(tool: &str) -> bool {
+    Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success())
+}
+
+fn tools_available() -> bool {
+    let ok = have("chromium") && have("pdfinfo") && have("pdftotext") && have("pdffonts");
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "CI 需要 Chromium 与 poppler：{INSTALL}");
+        eprintln!("跳过：未找到 Chromium 或 poppler（{INSTALL}）");
+    }
+    ok
+}
+
+fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{tool} {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = run("pdfinfo", &[], pdf);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).unwrap()
+}
+
+/// Every page's text, whitespace removed (pdftotext drops or adds spaces around CJK text).
+fn page_texts(pdf: &Path) -> Vec<String> {
+    (1..=pages(pdf))
+        .map(|i| {
+            let (f, l) = (i.to_string(), i.to_string());
+            run("pdftotext", &["-f", &f, "-l", &l], pdf).split_whitespace().collect()
+        })
+        .collect()
+}
+
+fn assert_a4_and_numbered(pdf: &Path) {
+    let n = pages(pdf).to_string();
+    let sizes = run("pdfinfo", &["-f", "1", "-l", &n], pdf);
+    for line in sizes.lines().filter(|l| l.starts_with("Page ") && l.contains(" size:")) {
+        assert!(line.ends_with("(A4)"), "{}: {line}", pdf.display());
+    }
+    for (i, text) in page_texts(pdf).iter().enumerate() {
+        assert!(text.contains(&format!("—{}—", i + 1)), "{} page {} has no “— {} —”", pdf.display(), i + 1, i + 1);
+    }
+    let fonts = run("pdffonts", &[], pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{} has no fonts", pdf.display());
+    for row in rows {
+        // Columns: name, type, encoding, emb, sub, uni, object, id.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "{}: font not embedded: {row}", pdf.display());
+        assert_eq!(cols[cols.len() - 3], "yes", "{}: font without a Unicode map: {row}", pdf.display());
+    }
+}
+
+/// Millimetres to PDF points.
+fn pt(mm: f64) -> f64 {
+    mm * 72.0 / 25.4
+}
+
+/// Every word of every page lies within the text block horizontally (portrait: 28 mm left,
+/// 26 mm right; landscape attachment pages: 20 mm each side): no table wider than the block.
+fn assert_within_text_block(pdf: &Path) {
+    let xml = run("pdftotext", &["-bbox"], pdf);
+    let attr = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let (mut width, mut page) = (0.0, 0);
+    for line in xml.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            width = attr(line, "width");
+            page += 1;
+        } else if line.starts_with("<word ") {
+            let landscape = width > 700.0;
+            let (left, right) = if landscape { (pt(20.0), pt(20.0)) } else { (pt(28.0), pt(26.0)) };
+            let (x0, x1) = (attr(line, "xMin"), attr(line, "xMax"));
+            assert!(
+                x0 >= left - 1.5 && x1 <= width - right + 1.5,
+                "{} page {page}: a word at {x0:.1}–{x1:.1} pt leaves the text block",
+                pdf.display()
+            );
+        }
+    }
+    assert!(page > 0);
+}
+
+fn build_with_pdf() -> PathBuf {
+    let out = common::scratch("pdf").join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["build", "--quiet", "--pdf", "--data"])
+        .arg(common::root().join("data"))
+        .arg("--theme")
+        .arg(common::root().join("themes/default"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.stderr.is_empty(), "PDF export said: {}", String::from_utf8_lossy(&run.stderr));
+    out
+}
+
+#[test]
+fn bulletin_minutes_and_handouts_print_as_proper_documents() {
+    if !tools_available() {
+        return;
+    }
+    let site = build_with_pdf();
+    let pdfs: Vec<String> = common::files(&site).into_iter().filter(|f| f.ends_with(".pdf")).collect();
+    // 10 bulletins, 4 minutes, 4 handouts.
+    assert_eq!(pdfs.len(), 18, "{pdfs:#?}");
+
+    // The bulletin: 5–6 pages of text, 附件1 on two landscape pages, 附件2, 附件3, and the 版记 page.
+    let bulletin = site.join("bulletins/2026-10.pdf");
+    assert_a4_and_numbered(&bulletin);
+    let n = pages(&bulletin);
+    assert!((8..=12).contains(&n), "the bulletin has {n} pages");
+    let text = page_texts(&bulletin).concat();
+    for needle in [
+        "澄源县重点项目推进服务中心2026年第10期",
+        "关于2026年1-10月全县重点项目建设情况的通报",
+        "全县40个重点项目总投资274.84亿元，年度计划投资62.83亿元，1-10月累计完成投资43.14亿元，完成率68.7%，低于序时进度14.6个百分点。",
+        "一、总体情况",
+        "五、下步工作要求",
+        "附件1",
+        "2026年10月重点项目进度表",
+        "县城东环线",
+        "合计（40个）",
+        "附件2",
+        "亮灯项目清单",
+        "附件3",
+        "卡点堵点难点问题清单",
+        "抄送：县委办公室",
+        "2026年11月5日印发",
+    ] {
+        assert!(text.contains(needle), "the bulletin lacks {needle:?}");
+    }
+    assert_within_text_block(&bulletin);
+    // 附件1's header row is repeated on each of its pages.
+    let texts = page_texts(&bulletin);
+    let ledger_pages: Vec<&String> =
+        texts.iter().skip_while(|t| !t.starts_with("附件1")).take_while(|t| !t.starts_with("附件2")).collect();
+    assert!(ledger_pages.len() >= 2, "附件1 spans {} pages", ledger_pages.len());
+    for page in &ledger_pages {
+        assert!(page.contains("项目名称") && page.contains("形象进度"), "a page of 附件1 lacks its header row");
+    }
+
+    // Minutes: 纪要 format.
+    let minutes = site.join("meetings/2026-07-26-sigeyipi-tuijin.pdf");
+    assert_a4_and_numbered(&minutes);
+    let text = page_texts(&minutes).concat();
+    for needle in [
+        "全县重点项目\"四个一批\"推进大会纪要",
+        "2026年第3次",
+        "一、由县财政局负责",
+        "出席：周明远、陈国栋",
+        "列席：县发改局",
+    ] {
+        assert!(text.contains(needle), "the minutes lack {needle:?}");
+    }
+
+    assert_within_text_block(&minutes);
+
+    // Handout: a cover, one page per project sheet, earlier decisions, the ranking.
+    let handout = site.join("handouts/2026-10-20-sanjidu-guanmo.pdf");
+    assert_a4_and_numbered(&handout);
+    assert_within_text_block(&handout);
+    let sheets =
+        ["年产5万吨锂电池正极材料项目", "5万吨高端铝箔项目", "S208线澄源至临江段改建工程", "城乡供水一体化工程"];
+    let texts = page_texts(&handout);
+    // Each sheet starts a page and the next page starts the next part, so each is exactly one page.
+    assert!(texts.len() >= 1 + sheets.len() + 2, "cover + one page per sheet + decisions + ranking");
+    for (i, name) in sheets.iter().enumerate() {
+        let page = &texts[i + 1];
+        assert!(page.starts_with(name), "page {} should be the sheet of {name}", i + 2);
+        assert!(
+            page.contains("投资完成") && page.contains("形象进度") && page.contains("卡点堵点难点"),
+            "sheet {name} is incomplete"
+        );
+    }
+    assert!(texts[0].contains("全县重点项目三季度现场观摩会") && texts[0].contains("研究项目"));
+    assert!(texts[1 + sheets.len()].starts_with("前期会议议定事项办理情况"), "the last sheet runs over its page");
+}
+
+#[test]
+fn a_missing_browser_skips_pdfs_with_one_clear_line() {
+    let out = common::scratch("nopdf").join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["build", "--quiet", "--pdf", "--browser", "/nonexistent/chromium", "--data"])
+        .arg(common::root().join("data"))
+        .arg("--theme")
+        .arg(common::root().join("themes/default"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("未找到 Chromium，已跳过 PDF 导出") && stderr.contains("apt-get install chromium"));
+    assert!(out.join("bulletins/2026-10.html").is_file() && !out.join("bulletins/2026-10.pdf").exists());
+}
+
+#[test]
+fn a_failing_pdf_is_named_and_loses_nothing_else() {
+    let dir = common::scratch("fakepdf");
+    std::fs::write(dir.join("good.html"), "<p>好</p>").unwrap();
+    // A "browser" that fails for one document and prints the other.
+    let browser = dir.join("fake-browser");
+    std::fs::write(
+        &browser,
+        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) out=\"${a#--print-to-pdf=}\";; file://*) url=\"$a\";; esac; done\ncase \"$url\" in */bad.html) exit 3;; esac\necho pdf > \"$out\"\n",
+    )
+    .unwrap();
+    Command::new("chmod").arg("+x").arg(&browser).status().unwrap();
+    std::fs::write(dir.join("bad.html"), "<p>坏</p>").unwrap();
+    let (made, failed) = tongbao::print::pdf::print_all(&browser, &dir, &["good.html".into(), "bad.html".into()]);
+    assert_eq!(made, vec!["good.pdf"]);
+    assert_eq!(failed, vec!["bad.html：浏览器退出码 Some(3)，未生成 PDF"]);
+    assert!(dir.join("good.pdf").is_file());
+}
+
+#[test]
+fn page_numbers_can_be_centred() {
+    if !tools_available() {
+        return;
+    }
+    let data = common::scratch("centred").join("data");
+    common::copy_dir(&common::root().join("data"), &data);
+    let config = std::fs::read_to_string(data.join("config.yaml")).unwrap();
+    std::fs::write(data.join("config.yaml"), format!("{config}  page_numbers: center\n")).unwrap();
+    let site = common::build(&data);
+    let pdf = site.join("minutes.pdf");
+    let browser = tongbao::print::pdf::find_browser(None).unwrap();
+    tongbao::print::pdf::print(&browser, &site.join("meetings/2026-07-26-sigeyipi-tuijin.html"), &pdf).unwrap();
+    let xml = run("pdftotext", &["-bbox", "-f", "1", "-l", "1"], &pdf);
+    let number = xml.lines().find(|l| l.trim().ends_with(">1</word>")).expect("the page number 1");
+    let x = |name: &str| -> f64 {
+        let start = number.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        number[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    // The centre of the text block: 28 mm + 156 mm / 2 from the left edge.
+    let centre = pt(28.0 + 78.0);
+    assert!(
+        ((x("xMin") + x("xMax")) / 2.0 - centre).abs() < 6.0,
+        "page number at {:.1}–{:.1}, centre {centre:.1}",
+        x("xMin"),
+        x("xMax")
+    );
+}
