@@ -103,10 +103,13 @@ fn assert_within_text_block(pdf: &Path) {
     assert!(page > 0);
 }
 
-fn build_with_pdf() -> PathBuf {
+/// `tongbao build --quiet --pdf EXTRA…` of the sample into a fresh folder: (output folder, run).
+fn build_pdf(extra: &[&str]) -> (PathBuf, std::process::Output) {
     let out = common::scratch("pdf").join("site");
     let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--pdf", "--data"])
+        .args(["build", "--quiet", "--pdf"])
+        .args(extra)
+        .arg("--data")
         .arg(common::root().join("data"))
         .arg("--theme")
         .arg(common::root().join("themes/default"))
@@ -114,6 +117,11 @@ fn build_with_pdf() -> PathBuf {
         .arg(&out)
         .output()
         .unwrap();
+    (out, run)
+}
+
+fn build_with_pdf() -> PathBuf {
+    let (out, run) = build_pdf(&[]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(run.stderr.is_empty(), "PDF export said: {}", String::from_utf8_lossy(&run.stderr));
     out
@@ -203,16 +211,7 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
 
 #[test]
 fn a_missing_browser_skips_pdfs_with_one_clear_line() {
-    let out = common::scratch("nopdf").join("site");
-    let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--pdf", "--browser", "/nonexistent/chromium", "--data"])
-        .arg(common::root().join("data"))
-        .arg("--theme")
-        .arg(common::root().join("themes/default"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let (out, run) = build_pdf(&["--browser", "/nonexistent/chromium"]);
     assert!(run.status.success());
     let stderr = String::from_utf8(run.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
