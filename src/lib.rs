@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod check;
+pub mod demo;
 pub mod diagnostic;
 pub mod diff;
 pub mod figures;

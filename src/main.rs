@@ -62,6 +62,24 @@ enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    /// 生成任意规模的演示数据（同一种子生成同样的数据），用于压力测试与基准
+    Demo {
+        /// 项目个数
+        #[arg(long, default_value_t = 1000)]
+        projects: usize,
+        /// 月报覆盖的年数（截至 2026 年）
+        #[arg(long, default_value_t = 1)]
+        years: i32,
+        /// 会议个数
+        #[arg(long, default_value_t = 50)]
+        meetings: usize,
+        /// 随机种子
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// 输出目录
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// 生成数据文件的 JSON Schema，供 VS Code 等编辑器补全与校验
     Schema {
         /// 数据目录（取其中 config.yaml 的取值列表）
@@ -144,6 +162,16 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(failure) => fail(&failure),
+            }
+        }
+        Command::Demo { projects, years, meetings, seed, out } => {
+            let size = tongbao::demo::Size { projects, years, meetings, seed };
+            match tongbao::demo::write(size, &out) {
+                Ok(files) => {
+                    eprintln!("已生成演示数据 {files} 个文件：{}", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&Failure::Other(e)),
             }
         }
         Command::Schema { data, out } => match tongbao::load_and_check(&data) {

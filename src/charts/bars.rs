@@ -1,7 +1,7 @@
 //! Horizontal bars of completion rates (%) with a dashed 序时进度 line; each bar is labelled
 //! with its rate and, where lit, its light in words.
 
-use super::{FONT, finish};
+use super::{DASHED, FONT, finish};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -66,11 +66,9 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
             let value_label = EmptyElement::at((value, y)) + Text::new(row.text.clone(), (5, 0), value_style.clone());
             let _ = chart.draw_series([name, value_label]);
         }
-        let _ = chart.draw_series(DashedLineSeries::new(
+        let _ = chart.draw_series(LineSeries::new(
             vec![(reference, 0.0), (reference, n.max(1.0) + 0.5)],
-            5,
-            4,
-            BLACK.stroke_width(2),
+            DASHED.stroke_width(2),
         ));
         let tag_style = TextStyle::from((FONT, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
         let _ = chart.draw_series(std::iter::once(

@@ -1,7 +1,7 @@
 //! The S-curve: cumulative completed investment and cumulative plan by month, with the
 //! month's completed investment as bars.
 
-use super::{FONT, finish};
+use super::{DASHED, FONT, finish};
 use plotters::prelude::*;
 
 /// One S-curve's data, in 万元 (display values).
@@ -14,7 +14,7 @@ pub struct SCurve<'a> {
 }
 
 const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x8c);
-const PLAN: RGBColor = RGBColor(0x55, 0x55, 0x55);
+
 const BARS: RGBColor = RGBColor(0xc9, 0xd3, 0xe0);
 
 pub fn s_curve(c: &SCurve) -> String {
@@ -52,7 +52,7 @@ pub fn s_curve(c: &SCurve) -> String {
         }));
         let plan_points: Vec<(f64, f64)> =
             c.plan.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
-        let _ = chart.draw_series(DashedLineSeries::new(plan_points, 6, 4, PLAN.stroke_width(2)));
+        let _ = chart.draw_series(LineSeries::new(plan_points, DASHED.stroke_width(2)));
         let actual_points: Vec<(f64, f64)> =
             c.actual.iter().enumerate().map(|(i, v)| (i as f64 + 1.0, v / scale)).collect();
         let _ = chart.draw_series(LineSeries::new(actual_points.clone(), ACTUAL.stroke_width(3)));

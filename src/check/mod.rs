@@ -13,11 +13,13 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{Seg, Sources};
 use crate::model::Dataset;
 
-/// What every rule needs: the data, where it came from, and the findings so far.
+/// What every rule needs: the data, where it came from, the names that can be referred to, and
+/// the findings so far.
 pub struct Checker<'a> {
     pub ds: &'a Dataset,
     pub sources: &'a Sources,
     pub findings: Vec<Diagnostic>,
+    known: references::Known<'a>,
 }
 
 impl Checker<'_> {
@@ -39,7 +41,7 @@ impl Checker<'_> {
 
 /// Runs every rule over a loaded dataset; findings come back sorted by file and position.
 pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
-    let mut c = Checker { ds, sources, findings: Vec::new() };
+    let mut c = Checker { ds, sources, findings: Vec::new(), known: references::Known::new(ds) };
     identity::check(&mut c);
     references::check(&mut c);
     money::check(&mut c);

@@ -4,7 +4,9 @@
 use super::Checker;
 use crate::diagnostic::did_you_mean;
 use crate::load::Seg;
+use crate::model::Dataset;
 use crate::path;
+use std::collections::BTreeSet;
 
 /// What kind of name a field holds, with its code and the Chinese word for the message.
 #[derive(Clone, Copy)]
@@ -48,23 +50,44 @@ impl Ref {
     }
 }
 
-impl Checker<'_> {
-    fn known(&self, kind: Ref) -> Vec<&str> {
-        let orgs = &self.ds.orgs;
-        match kind {
-            Ref::Unit => orgs.units.iter().map(|u| u.name.as_str()).collect(),
-            Ref::Town => orgs.units.iter().filter(|u| orgs.is_town(&u.name)).map(|u| u.name.as_str()).collect(),
-            Ref::Hq => orgs.hqs.iter().map(|h| h.name.as_str()).collect(),
-            Ref::Leader => orgs.leaders.iter().map(|l| l.name.as_str()).collect(),
-            Ref::Project => self.ds.projects.iter().map(|p| p.id.as_str()).collect(),
+/// The names each kind of reference may use, gathered once per check.
+pub struct Known<'a> {
+    units: BTreeSet<&'a str>,
+    towns: BTreeSet<&'a str>,
+    hqs: BTreeSet<&'a str>,
+    leaders: BTreeSet<&'a str>,
+    projects: BTreeSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    pub fn new(ds: &'a Dataset) -> Self {
+        let orgs = &ds.orgs;
+        Known {
+            units: orgs.units.iter().map(|u| u.name.as_str()).collect(),
+            towns: orgs.units.iter().filter(|u| orgs.is_town(&u.name)).map(|u| u.name.as_str()).collect(),
+            hqs: orgs.hqs.iter().map(|h| h.name.as_str()).collect(),
+            leaders: orgs.leaders.iter().map(|l| l.name.as_str()).collect(),
+            projects: ds.projects.iter().map(|p| p.id.as_str()).collect(),
         }
     }
 
+    fn of(&self, kind: Ref) -> &BTreeSet<&'a str> {
+        match kind {
+            Ref::Unit => &self.units,
+            Ref::Town => &self.towns,
+            Ref::Hq => &self.hqs,
+            Ref::Leader => &self.leaders,
+            Ref::Project => &self.projects,
+        }
+    }
+}
+
+impl Checker<'_> {
     /// Reports `value` at `path` of `file` unless it names a known `kind`.
     pub(super) fn reference(&mut self, kind: Ref, file: &str, path: &[Seg], value: &str) {
-        let known = self.known(kind);
+        let known = self.known.of(kind);
         let unreadable = matches!(kind, Ref::Project) && self.sources.doubtful_ids.contains(value);
-        if known.contains(&value) || unreadable {
+        if known.contains(value) || unreadable {
             return;
         }
         let hint = did_you_mean(value, known.iter().copied())
@@ -139,7 +162,7 @@ pub fn check(c: &mut Checker) {
         for id in ids {
             if c.ds.project(&id).is_none() && !c.sources.doubtful_ids.contains(&id) {
                 let at = c.sources.key_at(&file, &path!["entries", id.as_str()]);
-                let hint = did_you_mean(&id, c.known(Ref::Project))
+                let hint = did_you_mean(&id, c.known.of(Ref::Project).iter().copied())
                     .or_else(|| Some("先在 projects/ 下建立该项目的文件".into()));
                 c.findings.push(
                     crate::diagnostic::Diagnostic::error("E0305", &file, at, format!("未知的项目编号「{id}」"))

@@ -32,14 +32,37 @@ pub struct PeriodFigures {
     pub groups: BTreeMap<Subject, Vec<Group>>,
     /// One per `config.rankings`, in order.
     pub rankings: Vec<Ranking>,
+    /// In project order.
     pub blockers: Vec<BlockerState>,
     pub decisions: DecisionFigures,
+    /// Per project (index into `Dataset::projects`): what names it, for its page.
+    pub mentions: BTreeMap<usize, Mentions>,
+}
+
+/// The meetings held by the period's as_of that discuss a project, and the decisions about it.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// Indices into `Dataset::meetings`.
+    pub meetings: Vec<usize>,
+    /// Indices into the period's `decisions.states`.
+    pub decisions: Vec<usize>,
 }
 
 impl PeriodFigures {
     /// The figures of the project at `Dataset::projects[index]`, if it is listed this year.
     pub fn project(&self, index: usize) -> Option<&ProjectFigures> {
         self.projects.binary_search_by_key(&index, |p| p.index).ok().map(|i| &self.projects[i])
+    }
+
+    /// The blockers of project `index` (they are in project order).
+    pub fn blockers_of(&self, index: usize) -> &[BlockerState] {
+        let start = self.blockers.partition_point(|b| b.project < index);
+        let end = self.blockers.partition_point(|b| b.project <= index);
+        &self.blockers[start..end]
+    }
+
+    pub fn mentions_of(&self, index: usize) -> Option<&Mentions> {
+        self.mentions.get(&index)
     }
 
     pub fn groups_of(&self, subject: Subject) -> &[Group] {
@@ -84,6 +107,8 @@ fn compute_period(ds: &Dataset, period: Month, as_of: Date, previous: Option<&Pe
             ranking::rank(spec, &groups[&spec.subject], before)
         })
         .collect();
+    let decisions = decisions::judge(ds, as_of);
+    let mentions = mentions(ds, as_of, &decisions);
     PeriodFigures {
         period,
         as_of,
@@ -92,6 +117,28 @@ fn compute_period(ds: &Dataset, period: Month, as_of: Date, previous: Option<&Pe
         groups,
         rankings,
         blockers: blockers::judge(ds, period, as_of),
-        decisions: decisions::judge(ds, as_of),
+        decisions,
+        mentions,
     }
+}
+
+fn mentions(ds: &Dataset, as_of: Date, decisions: &DecisionFigures) -> BTreeMap<usize, Mentions> {
+    let mut out: BTreeMap<usize, Mentions> = BTreeMap::new();
+    for (mi, m) in ds.meetings.iter().enumerate().filter(|(_, m)| m.front.date <= as_of) {
+        let named = m.front.projects.iter().chain(m.front.decisions.iter().flat_map(|d| &d.projects));
+        let mut indices: Vec<usize> = named.filter_map(|id| ds.index_of(id)).collect();
+        indices.sort_unstable();
+        indices.dedup();
+        for i in indices {
+            out.entry(i).or_default().meetings.push(mi);
+        }
+    }
+    for (si, s) in decisions.states.iter().enumerate() {
+        for id in &ds.meetings[s.meeting].front.decisions[s.decision].projects {
+            if let Some(i) = ds.index_of(id) {
+                out.entry(i).or_default().decisions.push(si);
+            }
+        }
+    }
+    out
 }

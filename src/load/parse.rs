@@ -43,10 +43,12 @@ pub fn front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a str), 
 
 /// Parses `yaml` (which starts at line `first_line` of the file) into `T`.
 pub fn yaml<T: DeserializeOwned>(rel: &str, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
-    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-        return Err(finding(rel, yaml, &e, first_line, true));
-    }
-    serde_yaml::from_str::<T>(yaml).map_err(|e| finding(rel, yaml, &e, first_line, false))
+    // The typed pass first (one parse for valid files); when it fails, an untyped pass tells a
+    // real syntax error, which must be reported as such, from a typed one.
+    serde_yaml::from_str::<T>(yaml).map_err(|typed| match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Err(syntax) => finding(rel, yaml, &syntax, first_line, true),
+        Ok(_) => finding(rel, yaml, &typed, first_line, false),
+    })
 }
 
 /// The position of the first `key:` in `yaml` at or after line `from` (0-based) that is a

@@ -42,7 +42,12 @@ pub struct Dataset {
 
 impl Dataset {
     pub fn project(&self, id: &str) -> Option<&Project> {
-        self.projects.binary_search_by(|p| p.id.as_str().cmp(id)).ok().map(|i| &self.projects[i])
+        self.index_of(id).map(|i| &self.projects[i])
+    }
+
+    /// The position of project `id` in `projects`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.projects.binary_search_by(|p| p.id.as_str().cmp(id)).ok()
     }
 
     /// The reporting periods of the report year that have a progress file, oldest first.

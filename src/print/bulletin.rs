@@ -178,7 +178,7 @@ pub fn page(ctx: &Ctx) -> Result<Page, String> {
     let months = months_span(pf.period);
     let members: Vec<_> = pf.projects.iter().collect();
     let rows = |s: Subject| pf.groups_of(s).iter().map(|g| ctx.group_row(None, &g.name, &g.figures)).collect();
-    let ranking_views = rankings::views(ctx);
+    let ranking_views = rankings::views(ctx, false);
     let lights_heading = format!("（{}）亮灯情况", chinese_number(ranking_views.len() + 1));
     let warnings = warnings::body(ctx);
     let body = Bulletin {

@@ -2,7 +2,7 @@
 //! discussed, the open decisions of earlier meetings, and the ranking current at the meeting.
 
 use super::sheet::{Sheet, sheet};
-use crate::figures::judge_decisions;
+use crate::figures::{PeriodFigures, judge_decisions};
 use crate::render::rankings::RankingView;
 use crate::render::views::DecisionRow;
 use crate::render::{Ctx, Page, rankings};
@@ -23,14 +23,28 @@ struct Handout {
     period_label: String,
 }
 
+/// A handout shows this many rows at each end of a long ranking (and every bottom-N row).
+const HANDOUT_RANKING_ENDS: usize = 5;
+
+/// The figures a meeting's handout uses: the last period reported before the meeting (the
+/// current one for a meeting before any report).
+pub fn period_of<'a>(ctx: &Ctx<'a>, index: usize) -> &'a PeriodFigures {
+    let date = ctx.ds.meetings[index].front.date;
+    ctx.all.iter().rev().find(|p| p.as_of < date && p.period <= ctx.current).unwrap_or(ctx.pf)
+}
+
+/// The projects discussed at meeting `index`, as indices into `Dataset::projects`.
+pub fn projects_of(ctx: &Ctx, index: usize) -> Vec<usize> {
+    ctx.ds.meetings[index].front.projects.iter().filter_map(|id| ctx.ds.index_of(id)).collect()
+}
+
 /// `handouts/<stem>.html` for meeting `index`, with the figures of the last period reported
 /// before the meeting; `ctx` stands in `handouts/`.
 pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let ds = ctx.ds;
     let m = &ds.meetings[index];
     let f = &m.front;
-    let before = ctx.all.iter().rev().find(|p| p.as_of < f.date && p.period <= ctx.current);
-    let ctx = before.map_or_else(|| ctx.at(&ctx.root), |pf| ctx.for_period(pf, &ctx.root));
+    let ctx = ctx.for_period(period_of(ctx, index), &ctx.root);
     let projects: Vec<usize> =
         f.projects.iter().filter_map(|id| ds.projects.iter().position(|p| &p.id == id)).collect();
     let earlier = judge_decisions(ds, f.date);
@@ -53,7 +67,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         agenda: projects.iter().map(|&i| (ds.projects[i].name.clone(), ds.projects[i].lead_unit.clone())).collect(),
         sheets: projects.iter().map(|&i| sheet(&ctx, i)).collect(),
         open_decisions,
-        rankings: rankings::views(&ctx),
+        rankings: rankings::views(&ctx, false).into_iter().map(|r| r.abridged(HANDOUT_RANKING_ENDS)).collect(),
         period_label: ctx.pf.period.chinese(),
     };
     ctx.page(format!("handouts/{}.html", m.stem), "handout.html", "meetings", format!("{}会议材料", f.title), &body)

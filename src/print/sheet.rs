@@ -3,7 +3,7 @@
 
 use crate::figures::MilestoneState;
 use crate::render::format::months_span;
-use crate::render::{ChartView, Ctx, s_curve};
+use crate::render::{ChartView, Ctx, project_curve};
 use serde::Serialize;
 
 /// How many open blockers and milestones a sheet lists before it would overflow the page.
@@ -64,7 +64,7 @@ pub fn sheet(ctx: &Ctx, index: usize) -> Sheet {
         money.push(pair("偏差", format!("{}个百分点", fmt.deviation(f.deviation_pp))));
     }
     let (light, light_label) = crate::render::format::light_parts(f.and_then(|f| f.light));
-    let open: Vec<_> = ctx.pf.blockers.iter().filter(|b| b.project == index && b.open).collect();
+    let open: Vec<_> = ctx.pf.blockers_of(index).iter().filter(|b| b.open).collect();
     let blockers = open
         .iter()
         .take(MAX_ROWS)
@@ -101,7 +101,7 @@ pub fn sheet(ctx: &Ctx, index: usize) -> Sheet {
         money,
         light,
         light_label,
-        chart: f.map(|f| s_curve(ctx, format!("{}累计完成投资", p.name), &[f])),
+        chart: f.map(|f| project_curve(ctx, f)),
         progress: f.map(|f| f.progress.clone()).unwrap_or_default(),
         next: f.and_then(|f| f.next.clone()).unwrap_or_default(),
         more_blockers: open.len().saturating_sub(MAX_ROWS),

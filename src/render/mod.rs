@@ -11,7 +11,7 @@ pub(crate) mod views;
 
 pub use format::Formatter;
 pub use markdown::to_html as markdown_to_html;
-pub(crate) use pages::charts::{ChartView, s_curve};
+pub(crate) use pages::charts::{ChartView, project_curve, project_curve_file, s_curve};
 pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
 
 use crate::figures::PeriodFigures;

@@ -34,10 +34,14 @@ pub fn current(ctx: &Ctx) -> Result<Vec<Page>, String> {
     let projects: Result<Vec<Page>, String> =
         ctx.pf.projects.par_iter().map(|p| project::page(&in_folder, p.index)).collect();
     pages.extend(projects?);
-    let listed: Vec<usize> = ctx.pf.projects.iter().map(|p| p.index).collect();
+    pages.par_extend(ctx.pf.projects.par_iter().map(|p| charts::project_curve_file(ctx, p)));
+    let mut listed = vec![false; ctx.ds.projects.len()];
+    for p in &ctx.pf.projects {
+        listed[p.index] = true;
+    }
     let unlisted: Result<Vec<Page>, String> = (0..ctx.ds.projects.len())
         .into_par_iter()
-        .filter(|i| !listed.contains(i))
+        .filter(|&i| !listed[i])
         .map(|i| project::page(&in_folder, i))
         .collect();
     pages.extend(unlisted?);

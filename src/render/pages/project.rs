@@ -3,7 +3,7 @@
 
 use super::super::views::{BlockerRow, DecisionRow, ProjectRow};
 use super::super::{Ctx, Page};
-use super::charts::{ChartView, s_curve};
+use super::charts::{ChartView, project_curve};
 use crate::figures::MilestoneState;
 use crate::model::Month;
 use crate::render::format::months_span;
@@ -169,27 +169,25 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
             }
         })
         .collect();
-    let own = |b: &&crate::figures::BlockerState| b.project == index;
-    let meetings = ds
-        .meetings
+    let mentions = pf.mentions_of(index);
+    let meetings = mentions
+        .map(|m| m.meetings.as_slice())
+        .unwrap_or_default()
         .iter()
-        .filter(|m| {
-            m.front.date <= pf.as_of
-                && (m.front.projects.contains(&project.id)
-                    || m.front.decisions.iter().any(|d| d.projects.contains(&project.id)))
-        })
-        .map(|m| MeetingLink {
-            title: m.front.title.clone(),
-            href: format!("{}meetings/{}.html", ctx.root, m.stem),
-            date: m.front.date.to_string(),
+        .map(|&mi| {
+            let m = &ds.meetings[mi];
+            MeetingLink {
+                title: m.front.title.clone(),
+                href: format!("{}meetings/{}.html", ctx.root, m.stem),
+                date: m.front.date.to_string(),
+            }
         })
         .collect();
-    let decisions = pf
-        .decisions
-        .states
+    let decisions = mentions
+        .map(|m| m.decisions.as_slice())
+        .unwrap_or_default()
         .iter()
-        .filter(|s| ds.meetings[s.meeting].front.decisions[s.decision].projects.contains(&project.id))
-        .map(|s| ctx.decision_row(s))
+        .map(|&si| ctx.decision_row(&pf.decisions.states[si]))
         .collect();
     let budget = project
         .central_budget
@@ -210,11 +208,11 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         basics,
         responsibility,
         money,
-        chart: figures.map(|f| s_curve(ctx, format!("{}累计完成投资", project.name), &[f])),
+        chart: figures.map(|f| project_curve(ctx, f)),
         months,
         milestones,
-        open_blockers: pf.blockers.iter().filter(own).filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
-        closed_blockers: pf.blockers.iter().filter(own).filter(|b| !b.open).map(|b| ctx.blocker_row(b)).collect(),
+        open_blockers: pf.blockers_of(index).iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
+        closed_blockers: pf.blockers_of(index).iter().filter(|b| !b.open).map(|b| ctx.blocker_row(b)).collect(),
         meetings,
         decisions,
         budget,

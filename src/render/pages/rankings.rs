@@ -34,7 +34,22 @@ pub struct RankingView {
     sentence: String,
     rows: Vec<Row>,
     unranked: Vec<String>,
-    chart: ChartView,
+    /// Only on the site: printed documents show the table alone.
+    chart: Option<ChartView>,
+    /// Rows left out of an abridged table (handouts).
+    omitted: usize,
+}
+
+impl RankingView {
+    /// The first and last `keep` rows and every bottom-N row; a long ranking in a handout.
+    pub fn abridged(mut self, keep: usize) -> RankingView {
+        let n = self.rows.len();
+        if n > 4 * keep {
+            self.rows.retain(|r| r.rank <= keep || r.rank > n - keep || r.bottom);
+            self.omitted = n - self.rows.len();
+        }
+        self
+    }
 }
 
 #[derive(Serialize)]
@@ -44,11 +59,12 @@ struct Rankings {
 
 pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let title = format!("{}排名", ctx.pf.period.chinese());
-    ctx.page(path.to_string(), "rankings.html", "rankings", title, &Rankings { rankings: views(ctx) })
+    ctx.page(path.to_string(), "rankings.html", "rankings", title, &Rankings { rankings: views(ctx, true) })
 }
 
-/// Every configured ranking with its table and chart; the bulletin and handouts show them too.
-pub fn views(ctx: &Ctx) -> Vec<RankingView> {
+/// Every configured ranking with its table (and chart, for the site); the bulletin and handouts
+/// show the tables too.
+pub fn views(ctx: &Ctx, with_charts: bool) -> Vec<RankingView> {
     let pf = ctx.pf;
     pf.rankings
         .iter()
@@ -85,24 +101,7 @@ pub fn views(ctx: &Ctx) -> Vec<RankingView> {
             } else {
                 format!("{}后{}名：{}。", r.spec.name, bottom.len(), bottom.join("、"))
             };
-            let bars: Vec<BarRow> = r
-                .rows
-                .iter()
-                .map(|row| {
-                    let g = &groups[row.group].figures;
-                    let rate = ctx.fmt.percent(g.rate);
-                    BarRow {
-                        label: format!("{}. {}", row.rank, row.name),
-                        percent: g.rate.and_then(|x| ctx.fmt.percent_number(x).to_f64()),
-                        text: if row.bottom { format!("{rate} 末位") } else { rate },
-                        tone: if row.bottom { "red" } else { "none" },
-                    }
-                })
-                .collect();
-            let reference = ctx.fmt.percent_number(pf.county.time_progress).to_f64().unwrap_or(0.0);
-            let svg =
-                charts::rate_bars(&r.spec.name, &bars, reference, &ctx.fmt.percent(Some(pf.county.time_progress)));
-            let table = rows.iter().map(|x| vec![x.rank.to_string(), x.name.clone(), x.rate.clone()]).collect();
+            let chart = with_charts.then(|| chart(ctx, r, groups, &rows));
             RankingView {
                 name: r.spec.name.clone(),
                 subject: r.spec.subject.label(),
@@ -115,10 +114,34 @@ pub fn views(ctx: &Ctx) -> Vec<RankingView> {
                 sentence,
                 rows,
                 unranked: r.unranked.clone(),
-                chart: ChartView {
-                    svg, title: r.spec.name.clone(), head: vec!["名次", "名称", "完成率"], rows: table
-                },
+                chart,
+                omitted: 0,
             }
         })
         .collect()
+}
+
+/// The bar chart of a ranking, bottom N in red and marked 末位 in words.
+fn chart(ctx: &Ctx, r: &crate::figures::Ranking, groups: &[crate::figures::Group], rows: &[Row]) -> ChartView {
+    let bars: Vec<BarRow> = r
+        .rows
+        .iter()
+        .map(|row| {
+            let g = &groups[row.group].figures;
+            let rate = ctx.fmt.percent(g.rate);
+            BarRow {
+                label: format!("{}. {}", row.rank, row.name),
+                percent: g.rate.and_then(|x| ctx.fmt.percent_number(x).to_f64()),
+                text: if row.bottom { format!("{rate} 末位") } else { rate },
+                tone: if row.bottom { "red" } else { "none" },
+            }
+        })
+        .collect();
+    let time_progress = ctx.pf.county.time_progress;
+    let reference = ctx.fmt.percent_number(time_progress).to_f64().unwrap_or(0.0);
+    let svg = charts::rate_bars(&r.spec.name, &bars, reference, &ctx.fmt.percent(Some(time_progress)));
+    let table = rows.iter().map(|x| vec![x.rank.to_string(), x.name.clone(), x.rate.clone()]).collect();
+    ChartView {
+        svg, src: String::new(), title: r.spec.name.clone(), head: vec!["名次", "名称", "完成率"], rows: table
+    }
 }
