@@ -17,6 +17,7 @@ pub use project::{Light, MilestoneState, ProjectFigures, Status, light_for, plan
 pub use ranking::{RankRow, Ranking, change_label};
 
 use crate::model::{Dataset, Date, Month, Subject};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// All figures of one reporting period, judged at its own as_of date.
@@ -70,22 +71,21 @@ impl PeriodFigures {
     }
 }
 
-/// The figures of every period that has a progress file, oldest first.
+/// The figures of every period that has a progress file, oldest first. Periods are computed in
+/// parallel; then, in order, what needs the period before: light streaks and rankings.
 pub fn compute_all(ds: &Dataset) -> Vec<PeriodFigures> {
-    let mut out: Vec<PeriodFigures> = Vec::with_capacity(ds.progress.len());
-    for (period, file) in &ds.progress {
-        let current = compute_period(ds, *period, file.as_of, out.last());
-        out.push(current);
+    let mut out: Vec<PeriodFigures> =
+        ds.progress.par_iter().map(|(period, file)| compute_period(ds, *period, file.as_of)).collect();
+    for i in 0..out.len() {
+        let (done, rest) = out.split_at_mut(i);
+        link_to_previous(ds, &mut rest[0], done.last());
     }
     out
 }
 
-fn compute_period(ds: &Dataset, period: Month, as_of: Date, previous: Option<&PeriodFigures>) -> PeriodFigures {
-    let year = period.year;
-    let n = period.month;
-    let mut projects: Vec<ProjectFigures> =
-        ds.projects.iter().enumerate().filter_map(|(i, p)| project::compute(ds, i, p, period, as_of)).collect();
-    for p in &mut projects {
+/// Light streaks and rankings, which continue from the period before.
+fn link_to_previous(ds: &Dataset, pf: &mut PeriodFigures, previous: Option<&PeriodFigures>) {
+    for p in &mut pf.projects {
         let before = previous.and_then(|prev| prev.project(p.index));
         p.light_streak = match (p.light, before) {
             (None | Some(Light::Green), _) => 0,
@@ -93,20 +93,27 @@ fn compute_period(ds: &Dataset, period: Month, as_of: Date, previous: Option<&Pe
             (Some(_), _) => 1,
         };
     }
-    let refs: Vec<&ProjectFigures> = projects.iter().collect();
-    let county = aggregate(ds, &refs, year, n);
-    let groups: BTreeMap<Subject, Vec<Group>> =
-        Subject::ALL.iter().map(|&s| (s, aggregate::groups(ds, &projects, s, year, n))).collect();
-    let rankings = ds
+    pf.rankings = ds
         .config
         .rankings
         .iter()
         .enumerate()
         .map(|(i, spec)| {
             let before = previous.and_then(|p| p.rankings.get(i));
-            ranking::rank(spec, &groups[&spec.subject], before)
+            ranking::rank(spec, pf.groups_of(spec.subject), before)
         })
         .collect();
+}
+
+fn compute_period(ds: &Dataset, period: Month, as_of: Date) -> PeriodFigures {
+    let year = period.year;
+    let n = period.month;
+    let projects: Vec<ProjectFigures> =
+        ds.projects.iter().enumerate().filter_map(|(i, p)| project::compute(ds, i, p, period, as_of)).collect();
+    let refs: Vec<&ProjectFigures> = projects.iter().collect();
+    let county = aggregate(ds, &refs, year, n);
+    let groups: BTreeMap<Subject, Vec<Group>> =
+        Subject::ALL.iter().map(|&s| (s, aggregate::groups(ds, &projects, s, year, n))).collect();
     let decisions = decisions::judge(ds, as_of);
     let mentions = mentions(ds, as_of, &decisions);
     PeriodFigures {
@@ -115,7 +122,7 @@ fn compute_period(ds: &Dataset, period: Month, as_of: Date, previous: Option<&Pe
         projects,
         county,
         groups,
-        rankings,
+        rankings: Vec::new(),
         blockers: blockers::judge(ds, period, as_of),
         decisions,
         mentions,

@@ -19,12 +19,47 @@ struct Handout {
     agenda: Vec<(String, String)>,
     sheets: Vec<Sheet>,
     open_decisions: Vec<DecisionRow>,
+    /// Open decisions left out of a long list (they are on the 督办 page).
+    omitted_decisions: usize,
     rankings: Vec<RankingView>,
     period_label: String,
 }
 
 /// A handout shows this many rows at each end of a long ranking (and every bottom-N row).
 const HANDOUT_RANKING_ENDS: usize = 5;
+
+/// A handout lists at most this many open decisions of earlier meetings.
+const MAX_DECISIONS: usize = 40;
+
+/// The open decisions of meetings before meeting `index`, judged on its day: all of them when
+/// they are few; otherwise those about the agenda's projects first, then the most overdue, up
+/// to [`MAX_DECISIONS`]. Returns the rows and how many were left out.
+fn open_decisions(ctx: &Ctx, index: usize, agenda: &[usize]) -> (Vec<DecisionRow>, usize) {
+    let ds = ctx.ds;
+    let date = ds.meetings[index].front.date;
+    let judged = judge_decisions(ds, date);
+    let mut open: Vec<_> = judged
+        .states
+        .iter()
+        .filter(|s| s.meeting != index && ds.meetings[s.meeting].front.date < date && s.alert.is_some())
+        .collect();
+    let total = open.len();
+    if total > MAX_DECISIONS {
+        let about_agenda = |s: &&crate::figures::DecisionState| {
+            ds.meetings[s.meeting].front.decisions[s.decision]
+                .projects
+                .iter()
+                .any(|id| ds.index_of(id).is_some_and(|i| agenda.contains(&i)))
+        };
+        let deadline = |s: &&crate::figures::DecisionState| ds.meetings[s.meeting].front.decisions[s.decision].deadline;
+        open.sort_by_key(|s| (!about_agenda(s), deadline(s), s.meeting, s.decision));
+        open.truncate(MAX_DECISIONS);
+        open.sort_by_key(|s| (s.meeting, s.decision));
+    }
+    let rows = open.iter().map(|s| ctx.decision_row(s)).collect::<Vec<_>>();
+    let omitted = total - rows.len();
+    (rows, omitted)
+}
 
 /// The figures a meeting's handout uses: the last period reported before the meeting (the
 /// current one for a meeting before any report).
@@ -47,13 +82,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let ctx = ctx.for_period(period_of(ctx, index), &ctx.root);
     let projects: Vec<usize> =
         f.projects.iter().filter_map(|id| ds.projects.iter().position(|p| &p.id == id)).collect();
-    let earlier = judge_decisions(ds, f.date);
-    let open_decisions = earlier
-        .states
-        .iter()
-        .filter(|s| s.meeting != index && ds.meetings[s.meeting].front.date < f.date && s.alert.is_some())
-        .map(|s| ctx.decision_row(s))
-        .collect();
+    let (open_decisions, omitted_decisions) = open_decisions(&ctx, index, &projects);
     let body = Handout {
         title: f.title.clone(),
         number: f.number.clone().unwrap_or_default(),
@@ -67,6 +96,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         agenda: projects.iter().map(|&i| (ds.projects[i].name.clone(), ds.projects[i].lead_unit.clone())).collect(),
         sheets: projects.iter().map(|&i| sheet(&ctx, i)).collect(),
         open_decisions,
+        omitted_decisions,
         rankings: rankings::views(&ctx, false).into_iter().map(|r| r.abridged(HANDOUT_RANKING_ENDS)).collect(),
         period_label: ctx.pf.period.chinese(),
     };
