@@ -68,11 +68,40 @@ pub struct BuildReport {
     pub warnings: String,
     /// What the PDF export has to say: skipped, or which documents failed.
     pub pdf_notes: Vec<String>,
+    /// Peak resident memory of the build, in bytes, where the system tells.
+    pub peak_memory: Option<u64>,
 }
 
 impl BuildReport {
+    pub fn total(&self) -> Duration {
+        self.stages.iter().map(|(_, d)| *d).sum()
+    }
+
+    /// The table of `--timings`: each phase, the total, and throughput and memory.
+    pub fn timings(&self) -> String {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let mut out = String::from("阶段          用时（毫秒）\n");
+        for (name, d) in &self.stages {
+            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(*name));
+            out.push_str(&format!("{name}{}{:>10.1}\n", " ".repeat(pad), ms(*d)));
+        }
+        out.push_str(&format!("合计        {:>10.1}\n", ms(self.total())));
+        let per_second = self.files as f64 / self.total().as_secs_f64().max(1e-9);
+        out.push_str(&format!(
+            "文件 {} 个，{:.1} MB，每秒 {:.0} 个",
+            self.files,
+            self.bytes as f64 / 1_048_576.0,
+            per_second
+        ));
+        if let Some(peak) = self.peak_memory {
+            out.push_str(&format!("，内存峰值 {:.0} MB", peak as f64 / 1_048_576.0));
+        }
+        out.push('\n');
+        out
+    }
+
     pub fn summary(&self) -> String {
-        let total: Duration = self.stages.iter().map(|(_, d)| *d).sum();
+        let total = self.total();
         let stages: Vec<String> =
             self.stages.iter().map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0)).collect();
         format!(
@@ -101,24 +130,32 @@ impl Inspection {
     }
 }
 
-/// Runs every load and validation rule over `data`, without rendering. Fails only when the
-/// folder itself cannot be read.
-pub fn inspect(data: &std::path::Path) -> Result<Inspection, Failure> {
+/// Reads a data folder (stage 1). Fails only when the folder itself cannot be read.
+fn load_folder(data: &std::path::Path) -> Result<load::Loaded, Failure> {
     if !data.is_dir() {
         return Err(Failure::Other(format!("错误：数据目录 {} 不存在\n", data.display())));
     }
-    let loaded = load::load(data);
+    Ok(load::load(data))
+}
+
+/// Runs the validation rules over what was loaded (stage 2).
+fn check_loaded(loaded: load::Loaded) -> Inspection {
     let mut findings = loaded.diagnostics;
     if let Some(ds) = &loaded.dataset {
         findings.extend(check::check(ds, &loaded.sources));
     }
     findings.sort();
-    Ok(Inspection { findings, sources: loaded.sources, dataset: loaded.dataset })
+    Inspection { findings, sources: loaded.sources, dataset: loaded.dataset }
 }
 
-/// Loads and checks a data folder; on success, the dataset and the rendered warnings.
-pub fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> {
-    let inspection = inspect(data)?;
+/// Runs every load and validation rule over `data`, without rendering. Fails only when the
+/// folder itself cannot be read.
+pub fn inspect(data: &std::path::Path) -> Result<Inspection, Failure> {
+    load_folder(data).map(check_loaded)
+}
+
+/// A checked dataset and its warnings, rendered; or every finding when there are errors.
+fn accept(inspection: Inspection) -> Result<(Dataset, String), Failure> {
     let rendered = report::human(&inspection.findings, &inspection.sources);
     match inspection.dataset {
         Some(ds) if !inspection.findings.iter().any(Diagnostic::is_error) => Ok((ds, rendered)),
@@ -126,31 +163,76 @@ pub fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failu
     }
 }
 
+/// Loads and checks a data folder; on success, the dataset and the rendered warnings.
+pub fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failure> {
+    inspect(data).and_then(accept)
+}
+
+/// The phases of a build, in order: what `--timings` reports and the progress bar shows.
+pub const PHASES: [&str; 6] = ["读取", "检查", "计算指标", "渲染页面", "渲染文书", "写入"];
+
+/// Measures the phases of a build and tells an observer when each begins.
+struct Phases<'a> {
+    done: Vec<(&'static str, Duration)>,
+    clock: Instant,
+    started: &'a (dyn Fn(usize) + Sync),
+}
+
+impl Phases<'_> {
+    /// Ends the phase under way (if any) and starts phase `index`.
+    fn next(&mut self, index: usize) {
+        if index > 0 {
+            self.done.push((PHASES[index - 1], self.clock.elapsed()));
+        }
+        self.clock = Instant::now();
+        if index < PHASES.len() {
+            (self.started)(index);
+        }
+    }
+}
+
+/// The peak resident memory of this process so far (Linux; `None` elsewhere).
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse::<u64>()
+        .ok()?;
+    Some(kb * 1024)
+}
+
 /// `tongbao build`: load → check → figures → render → write. A failed build leaves the
 /// previous output untouched.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
-    let mut stages = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, stages: &mut Vec<(&'static str, Duration)>| {
-        stages.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
-    let (ds, warnings) = load_and_check(&options.data)?;
-    lap("读取与检查", &mut stages);
+    build_with_progress(options, &|_| {})
+}
+
+/// [`build`], calling `started(i)` as phase [`PHASES`]`[i]` begins.
+pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sync)) -> Result<BuildReport, Failure> {
+    let mut phases = Phases { done: Vec::new(), clock: Instant::now(), started };
+    phases.next(0);
+    let loaded = load_folder(&options.data)?;
+    phases.next(1);
+    let (ds, warnings) = accept(check_loaded(loaded))?;
+    phases.next(2);
     let all = figures::compute_all(&ds);
     let current = options.period.or(ds.config.report.period).or_else(|| ds.periods_of_year().last().copied());
     let Some(current) = current.filter(|p| ds.progress.contains_key(p)) else {
         return Err(Failure::Other("错误：找不到报告期的月报文件；用 --period 指定一个已有月报的月份\n".into()));
     };
-    lap("计算指标", &mut stages);
+    phases.next(3);
     let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
     let fmt = render::Formatter::new(&ds.config);
     let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme).map_err(Failure::Other)?;
     let mut site = render::render_site(&ctx).map_err(Failure::Other)?;
-    lap("渲染页面", &mut stages);
+    phases.next(4);
     site.extend(print::documents(&ctx).map_err(Failure::Other)?);
     site.sort_by(|a, b| a.path.cmp(&b.path));
-    lap("渲染文书", &mut stages);
+    phases.next(5);
     let mut pdf_notes = Vec::new();
     let printed: Vec<String> = site.iter().map(|p| p.path.clone()).filter(|p| print::is_printed(p)).collect();
     let written = output::write_site(&options.out, &site, &theme.static_dir, |dir| {
@@ -167,6 +249,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
         output::Written { files: made.len(), bytes }
     })
     .map_err(Failure::Other)?;
-    lap(if options.pdf { "写入与 PDF" } else { "写入" }, &mut stages);
-    Ok(BuildReport { files: written.files, bytes: written.bytes, stages, warnings, pdf_notes })
+    phases.next(PHASES.len());
+    Ok(BuildReport {
+        files: written.files,
+        bytes: written.bytes,
+        stages: phases.done,
+        warnings,
+        pdf_notes,
+        peak_memory: peak_memory(),
+    })
 }

@@ -40,6 +40,9 @@ enum Command {
         /// 导出 PDF 所用的浏览器（默认在 PATH 中查找 chromium、google-chrome、microsoft-edge）
         #[arg(long)]
         browser: Option<PathBuf>,
+        /// 打印各阶段用时、每秒页数与内存峰值
+        #[arg(long)]
+        timings: bool,
     },
     /// 生成可直接通过检查的新文件：项目、月报、会议纪要
     New {
@@ -115,10 +118,16 @@ enum NewWhat {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { data, theme, out, period, quiet, pdf, browser } => {
+        Command::Build { data, theme, out, period, quiet, pdf, browser, timings } => {
             let options = BuildOptions { data, theme, out, period, pdf, browser };
-            match tongbao::build(&options) {
+            let progress = Progress::start(quiet);
+            let built = tongbao::build_with_progress(&options, &|phase| progress.phase(phase));
+            progress.finish();
+            match built {
                 Ok(report) => {
+                    if timings {
+                        eprint!("{}", report.timings());
+                    }
                     eprint!("{}", report.warnings);
                     for note in &report.pdf_notes {
                         eprintln!("{note}");
@@ -209,6 +218,53 @@ fn main() -> ExitCode {
             }
             Err(failure) => fail(&failure),
         },
+    }
+}
+
+/// A progress bar on the terminal for builds that take more than a second; nothing when
+/// stderr is not a terminal or with `--quiet`.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+/// How long a build runs before its progress bar appears.
+const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl Progress {
+    fn start(quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(tongbao::PHASES.len() as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{elapsed:>3} [{bar:30}] {pos}/{len} {msg}") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        let shown = bar.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(PROGRESS_AFTER);
+            if !shown.is_finished() {
+                shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                shown.enable_steady_tick(std::time::Duration::from_millis(120));
+            }
+        });
+        Progress { bar: Some(bar) }
+    }
+
+    fn phase(&self, index: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(index as u64);
+            bar.set_message(tongbao::PHASES[index]);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 
