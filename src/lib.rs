@@ -228,27 +228,34 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
     let fmt = render::Formatter::new(&ds.config);
     let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme).map_err(Failure::Other)?;
-    let mut site = render::render_site(&ctx).map_err(Failure::Other)?;
+    let staging = output::Staging::create(&options.out, &theme.static_dir).map_err(Failure::Other)?;
+    let printed = std::sync::Mutex::new(Vec::new());
+    let sink = |page: render::Page| {
+        if print::is_printed(&page.path) {
+            printed.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.push(page.path.clone());
+        }
+        staging.put(page)
+    };
+    render::render_site(&ctx, &sink).map_err(Failure::Other)?;
     phases.next(4);
-    site.extend(print::documents(&ctx).map_err(Failure::Other)?);
-    site.sort_by(|a, b| a.path.cmp(&b.path));
+    print::documents(&ctx, &sink).map_err(Failure::Other)?;
     phases.next(5);
     let mut pdf_notes = Vec::new();
-    let printed: Vec<String> = site.iter().map(|p| p.path.clone()).filter(|p| print::is_printed(p)).collect();
-    let written = output::write_site(&options.out, &site, &theme.static_dir, |dir| {
-        if !options.pdf {
-            return output::Written { files: 0, bytes: 0 };
+    if options.pdf {
+        let mut printed = printed.into_inner().unwrap_or_default();
+        printed.sort();
+        match print::pdf::find_browser(options.browser.as_deref()) {
+            None => pdf_notes.push(print::pdf::HOW_TO_GET.to_string()),
+            Some(browser) => {
+                let (made, failed) = print::pdf::print_all(&browser, staging.dir(), &printed);
+                pdf_notes.extend(failed.into_iter().map(|f| format!("PDF 导出失败：{f}")));
+                let bytes =
+                    made.iter().filter_map(|p| std::fs::metadata(staging.dir().join(p)).ok()).map(|m| m.len()).sum();
+                staging.count(made.len(), bytes);
+            }
         }
-        let Some(browser) = print::pdf::find_browser(options.browser.as_deref()) else {
-            pdf_notes.push(print::pdf::HOW_TO_GET.to_string());
-            return output::Written { files: 0, bytes: 0 };
-        };
-        let (made, failed) = print::pdf::print_all(&browser, dir, &printed);
-        pdf_notes.extend(failed.into_iter().map(|f| format!("PDF 导出失败：{f}")));
-        let bytes = made.iter().filter_map(|p| std::fs::metadata(dir.join(p)).ok()).map(|m| m.len()).sum();
-        output::Written { files: made.len(), bytes }
-    })
-    .map_err(Failure::Other)?;
+    }
+    let written = staging.commit().map_err(Failure::Other)?;
     phases.next(PHASES.len());
     Ok(BuildReport {
         files: written.files,

@@ -87,17 +87,17 @@ pub struct Group {
 }
 
 /// The values a project takes in a dimension (several for leaders, none without an HQ).
-pub fn keys_of(ds: &Dataset, p: &ProjectFigures, subject: Subject, year: i32) -> Vec<String> {
+pub fn keys_of<'a>(ds: &'a Dataset, p: &ProjectFigures, subject: Subject, year: i32) -> Vec<&'a str> {
     let project = &ds.projects[p.index];
     let plan = project.years.get(&year);
     match subject {
-        Subject::Industry => vec![project.industry.clone()],
-        Subject::Town => vec![project.town.clone()],
-        Subject::Nature => plan.map(|y| y.nature.clone()).into_iter().collect(),
-        Subject::Level => plan.map(|y| y.level.clone()).into_iter().collect(),
-        Subject::LeadUnit => vec![project.lead_unit.clone()],
-        Subject::Leader => project.leaders.clone(),
-        Subject::Hq => project.hq.clone().into_iter().collect(),
+        Subject::Industry => vec![project.industry.as_str()],
+        Subject::Town => vec![project.town.as_str()],
+        Subject::Nature => plan.map(|y| y.nature.as_str()).into_iter().collect(),
+        Subject::Level => plan.map(|y| y.level.as_str()).into_iter().collect(),
+        Subject::LeadUnit => vec![project.lead_unit.as_str()],
+        Subject::Leader => project.leaders.iter().map(String::as_str).collect(),
+        Subject::Hq => project.hq.as_deref().into_iter().collect(),
     }
 }
 
@@ -116,20 +116,21 @@ fn natural_order(ds: &Dataset, subject: Subject) -> Vec<&str> {
 
 /// The groups of a dimension in their natural order (unknown names last, by name).
 pub fn groups(ds: &Dataset, projects: &[ProjectFigures], subject: Subject, year: i32, n: u32) -> Vec<Group> {
-    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, p) in projects.iter().enumerate() {
         for key in keys_of(ds, p, subject, year) {
             by_key.entry(key).or_default().push(i);
         }
     }
-    let order = natural_order(ds, subject);
-    let rank = |name: &str| order.iter().position(|o| *o == name).unwrap_or(usize::MAX);
+    let order: BTreeMap<&str, usize> =
+        natural_order(ds, subject).into_iter().enumerate().map(|(i, n)| (n, i)).collect();
+    let rank = |name: &str| order.get(name).copied().unwrap_or(usize::MAX);
     let mut groups: Vec<Group> = by_key
         .into_iter()
         .map(|(name, members)| {
             let refs: Vec<&ProjectFigures> = members.iter().map(|&i| &projects[i]).collect();
             let figures = aggregate(ds, &refs, year, n);
-            Group { name, members, figures }
+            Group { name: name.to_string(), members, figures }
         })
         .collect();
     groups.sort_by(|a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));

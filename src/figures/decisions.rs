@@ -72,8 +72,9 @@ pub struct DecisionFigures {
     pub by_unit: BTreeMap<String, FollowUp>,
 }
 
-pub fn judge(ds: &Dataset, as_of: Date) -> DecisionFigures {
-    let mut out = DecisionFigures::default();
+/// The state of every decision of the meetings held by `as_of`.
+pub fn states(ds: &Dataset, as_of: Date) -> Vec<DecisionState> {
+    let mut out = Vec::new();
     for (mi, meeting) in ds.meetings.iter().enumerate() {
         if meeting.front.date > as_of {
             continue;
@@ -91,10 +92,20 @@ pub fn judge(ds: &Dataset, as_of: Date) -> DecisionFigures {
                 (_, _, Some(dl)) if dl.days_since(as_of) <= DUE_SOON_DAYS => Some(Alert::Yellow),
                 _ => Some(Alert::Blue),
             };
-            out.by_meeting.entry(mi).or_default().add(closed);
-            out.by_unit.entry(d.lead_unit.clone()).or_default().add(closed);
-            out.states.push(DecisionState { meeting: mi, decision: di, status, overdue, alert });
+            out.push(DecisionState { meeting: mi, decision: di, status, overdue, alert });
         }
+    }
+    out
+}
+
+/// The states and the follow-up rates per meeting and per lead unit.
+pub fn judge(ds: &Dataset, as_of: Date) -> DecisionFigures {
+    let mut out = DecisionFigures { states: states(ds, as_of), ..DecisionFigures::default() };
+    for s in &out.states {
+        let closed = s.status == DecisionStatus::Closed;
+        out.by_meeting.entry(s.meeting).or_default().add(closed);
+        let unit = &ds.meetings[s.meeting].front.decisions[s.decision].lead_unit;
+        out.by_unit.entry(unit.clone()).or_default().add(closed);
     }
     out
 }

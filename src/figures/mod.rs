@@ -10,9 +10,9 @@ mod project;
 mod ranking;
 pub mod ratio;
 
-pub use aggregate::{Aggregate, Group, NEW_START, aggregate, keys_of};
+pub use aggregate::{Aggregate, Group, NEW_START, aggregate};
 pub use blockers::BlockerState;
-pub use decisions::{Alert, DUE_SOON_DAYS, DecisionFigures, DecisionState, FollowUp, judge as judge_decisions};
+pub use decisions::{Alert, DUE_SOON_DAYS, DecisionFigures, DecisionState, FollowUp, states as decision_states};
 pub use project::{Light, MilestoneState, ProjectFigures, Status, light_for, plan_by_month, time_progress};
 pub use ranking::{RankRow, Ranking, change_label};
 
@@ -74,8 +74,9 @@ impl PeriodFigures {
 /// The figures of every period that has a progress file, oldest first. Periods are computed in
 /// parallel; then, in order, what needs the period before: light streaks and rankings.
 pub fn compute_all(ds: &Dataset) -> Vec<PeriodFigures> {
+    let reports = project::Reports::new(ds);
     let mut out: Vec<PeriodFigures> =
-        ds.progress.par_iter().map(|(period, file)| compute_period(ds, *period, file.as_of)).collect();
+        ds.progress.par_iter().map(|(period, file)| compute_period(ds, &reports, *period, file.as_of)).collect();
     for i in 0..out.len() {
         let (done, rest) = out.split_at_mut(i);
         link_to_previous(ds, &mut rest[0], done.last());
@@ -105,11 +106,15 @@ fn link_to_previous(ds: &Dataset, pf: &mut PeriodFigures, previous: Option<&Peri
         .collect();
 }
 
-fn compute_period(ds: &Dataset, period: Month, as_of: Date) -> PeriodFigures {
+fn compute_period(ds: &Dataset, reports: &project::Reports, period: Month, as_of: Date) -> PeriodFigures {
     let year = period.year;
     let n = period.month;
-    let projects: Vec<ProjectFigures> =
-        ds.projects.iter().enumerate().filter_map(|(i, p)| project::compute(ds, i, p, period, as_of)).collect();
+    let projects: Vec<ProjectFigures> = ds
+        .projects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| project::compute(ds, reports, i, p, period, as_of))
+        .collect();
     let refs: Vec<&ProjectFigures> = projects.iter().collect();
     let county = aggregate(ds, &refs, year, n);
     let groups: BTreeMap<Subject, Vec<Group>> =

@@ -1,9 +1,10 @@
 //! One project's figures for one period: ytd, 当月完成, 完成率, 序时进度, 偏差, status, light.
 
 use super::ratio::{deviation_pp, ratio};
-use crate::model::{Dataset, Date, Month, Project, TimeProgressMode, Wan, YearPlan};
+use crate::model::{Dataset, Date, Entry, Month, Project, TimeProgressMode, Wan, YearPlan};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// 超前 / 正常 / 滞后 / 不适用
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -100,20 +101,41 @@ pub struct ProjectFigures {
     pub milestones: Vec<MilestoneState>,
 }
 
-/// The progress entry of `id` for `period`, or the last earlier one of the same year.
-fn ytd_at<'a>(ds: &'a Dataset, id: &str, period: Month) -> (Wan, bool, Option<&'a crate::model::Entry>) {
-    let first = Month { year: period.year, month: 1 };
-    let mut fallback = None;
-    for (month, file) in ds.progress.range(first..=period).rev() {
-        if let Some(entry) = file.entries.get(id) {
-            if *month == period {
-                return (entry.ytd, true, Some(entry));
-            }
-            fallback = Some(entry);
-            break;
-        }
+/// Every month's reports, by project position: read once, so that looking up a project's
+/// report is an index, not a search by id.
+pub struct Reports<'a> {
+    by_month: BTreeMap<Month, Vec<Option<&'a Entry>>>,
+}
+
+impl<'a> Reports<'a> {
+    pub fn new(ds: &'a Dataset) -> Self {
+        let by_month = ds
+            .progress
+            .iter()
+            .map(|(month, file)| {
+                let mut entries = vec![None; ds.projects.len()];
+                for (id, entry) in &file.entries {
+                    if let Some(i) = ds.index_of(id) {
+                        entries[i] = Some(entry);
+                    }
+                }
+                (*month, entries)
+            })
+            .collect();
+        Reports { by_month }
     }
-    (fallback.map_or(Wan::ZERO, |e| e.ytd), false, fallback)
+
+    /// The report of project `index` for `period`, or the last earlier one of the same year;
+    /// with whether it is the period's own.
+    fn ytd_at(&self, index: usize, period: Month) -> (Wan, bool, Option<&'a Entry>) {
+        let first = Month { year: period.year, month: 1 };
+        for (month, entries) in self.by_month.range(first..=period).rev() {
+            if let Some(entry) = entries[index] {
+                return (entry.ytd, *month == period, Some(entry));
+            }
+        }
+        (Wan::ZERO, false, None)
+    }
 }
 
 /// Cumulative plan by month, 1..=12: the monthly plan, or the annual plan spread evenly.
@@ -146,12 +168,19 @@ pub fn light_for(deviation: Decimal, yellow_pp: Decimal, red_pp: Decimal) -> Lig
     }
 }
 
-pub fn compute(ds: &Dataset, index: usize, project: &Project, period: Month, as_of: Date) -> Option<ProjectFigures> {
+pub fn compute(
+    ds: &Dataset,
+    reports: &Reports,
+    index: usize,
+    project: &Project,
+    period: Month,
+    as_of: Date,
+) -> Option<ProjectFigures> {
     let year = project.years.get(&period.year)?;
     let cfg = &ds.config;
     let dp = cfg.report.decimals.percent;
-    let (ytd, reported, entry) = ytd_at(ds, &project.id, period);
-    let month = if period.month == 1 { ytd } else { ytd - ytd_at(ds, &project.id, period.previous()).0 };
+    let (ytd, reported, entry) = reports.ytd_at(index, period);
+    let month = if period.month == 1 { ytd } else { ytd - reports.ytd_at(index, period.previous()).0 };
     let rate = ratio(ytd.0, year.plan.0);
     let time_progress = time_progress(cfg.report.time_progress, year, period.month);
     let deviation = rate.map(|r| deviation_pp(r, time_progress, dp));
@@ -164,7 +193,7 @@ pub fn compute(ds: &Dataset, index: usize, project: &Project, period: Month, as_
     let light = deviation.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp));
     let since_start = year.before_year.map(|b| b + ytd);
     let ytd_by_month =
-        (1..=period.month).map(|m| ytd_at(ds, &project.id, Month { year: period.year, month: m }).0).collect();
+        (1..=period.month).map(|m| reports.ytd_at(index, Month { year: period.year, month: m }).0).collect();
     let milestones = project
         .milestones
         .iter()

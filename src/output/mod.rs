@@ -3,10 +3,10 @@
 //! only when complete, so a failed build never destroys the previous site.
 
 use crate::render::Page;
-use rayon::prelude::*;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use walkdir::WalkDir;
 
 /// How much was written.
@@ -30,58 +30,84 @@ fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
     w.flush()
 }
 
-fn fill(dir: &Path, pages: &[Page], static_dir: &Path) -> Result<Written, String> {
-    pages.par_iter().try_for_each(|p| {
-        write_file(&dir.join(&p.path), p.content.as_bytes()).map_err(|e| format!("错误：无法写入 {}：{e}\n", p.path))
-    })?;
-    let mut written = Written { files: pages.len(), bytes: pages.iter().map(|p| p.content.len() as u64).sum() };
-    if static_dir.is_dir() {
-        for entry in WalkDir::new(static_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(static_dir).unwrap_or(entry.path());
-            let bytes = fs::read(entry.path())
-                .map_err(|e| format!("错误：无法读取主题文件 {}：{e}\n", entry.path().display()))?;
-            write_file(&dir.join("static").join(rel), &bytes)
-                .map_err(|e| format!("错误：无法写入 static/{}：{e}\n", rel.display()))?;
-            written.files += 1;
-            written.bytes += bytes.len() as u64;
-        }
-    }
-    Ok(written)
+/// The output folder being written: a temporary folder beside the output that replaces it on
+/// [`Staging::commit`], or is removed if the build stops before.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
 }
 
-/// Writes `pages` and the static files to `out`, replacing its previous content only on success.
-/// `finish` runs on the complete folder before it replaces the old one (the PDF export) and
-/// returns how many more files it wrote.
-pub fn write_site(
-    out: &Path,
-    pages: &[Page],
-    static_dir: &Path,
-    finish: impl FnOnce(&Path) -> Written,
-) -> Result<Written, String> {
-    let staging = sibling(out, "new");
-    let _ = fs::remove_dir_all(&staging);
-    fs::create_dir_all(&staging).map_err(|e| format!("错误：无法创建 {}：{e}\n", staging.display()))?;
-    let written = match fill(&staging, pages, static_dir) {
-        Ok(w) => {
-            let more = finish(&staging);
-            Written { files: w.files + more.files, bytes: w.bytes + more.bytes }
+impl Staging {
+    /// A fresh staging folder for `out`, with the theme's static files already in it.
+    pub fn create(out: &Path, static_dir: &Path) -> Result<Staging, String> {
+        let dir = sibling(out, "new");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).map_err(|e| format!("错误：无法创建 {}：{e}\n", dir.display()))?;
+        let staging = Staging {
+            out: out.to_path_buf(),
+            dir,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        };
+        if static_dir.is_dir() {
+            for entry in WalkDir::new(static_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+                if entry.file_type().is_file() {
+                    let rel = entry.path().strip_prefix(static_dir).unwrap_or(entry.path());
+                    let bytes = fs::read(entry.path())
+                        .map_err(|e| format!("错误：无法读取主题文件 {}：{e}\n", entry.path().display()))?;
+                    staging.put_bytes(&format!("static/{}", rel.to_string_lossy().replace('\\', "/")), &bytes)?;
+                }
+            }
         }
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
+        Ok(staging)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn put_bytes(&self, rel: &str, content: &[u8]) -> Result<(), String> {
+        write_file(&self.dir.join(rel), content).map_err(|e| format!("错误：无法写入 {rel}：{e}\n"))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(content.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes one rendered page.
+    pub fn put(&self, page: Page) -> Result<(), String> {
+        self.put_bytes(&page.path, page.content.as_bytes())
+    }
+
+    /// Counts files that something else wrote into the folder (the PDFs).
+    pub fn count(&self, files: usize, bytes: u64) {
+        self.files.fetch_add(files, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    /// Replaces the output folder with the staging folder.
+    pub fn commit(mut self) -> Result<Written, String> {
+        let old = sibling(&self.out, "old");
+        if self.out.exists() {
+            fs::rename(&self.out, &old).map_err(|e| format!("错误：无法替换 {}：{e}\n", self.out.display()))?;
         }
-    };
-    let old = sibling(out, "old");
-    if out.exists() {
-        fs::rename(out, &old).map_err(|e| format!("错误：无法替换 {}：{e}\n", out.display()))?;
+        if let Err(e) = fs::rename(&self.dir, &self.out) {
+            let _ = fs::rename(&old, &self.out);
+            return Err(format!("错误：无法写入 {}：{e}\n", self.out.display()));
+        }
+        self.committed = true;
+        let _ = fs::remove_dir_all(&old);
+        Ok(Written { files: self.files.load(Ordering::Relaxed), bytes: self.bytes.load(Ordering::Relaxed) })
     }
-    if let Err(e) = fs::rename(&staging, out) {
-        let _ = fs::rename(&old, out);
-        return Err(format!("错误：无法写入 {}：{e}\n", out.display()));
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
-    let _ = fs::remove_dir_all(&old);
-    Ok(written)
 }

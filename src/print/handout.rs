@@ -2,10 +2,10 @@
 //! discussed, the open decisions of earlier meetings, and the ranking current at the meeting.
 
 use super::sheet::{Sheet, sheet};
-use crate::figures::{PeriodFigures, judge_decisions};
+use crate::figures::{PeriodFigures, decision_states};
 use crate::render::rankings::RankingView;
 use crate::render::views::DecisionRow;
-use crate::render::{Ctx, Page, rankings};
+use crate::render::{Ctx, Page, rankings as ranking_views};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -37,22 +37,19 @@ const MAX_DECISIONS: usize = 40;
 fn open_decisions(ctx: &Ctx, index: usize, agenda: &[usize]) -> (Vec<DecisionRow>, usize) {
     let ds = ctx.ds;
     let date = ds.meetings[index].front.date;
-    let judged = judge_decisions(ds, date);
+    let judged = decision_states(ds, date);
     let mut open: Vec<_> = judged
-        .states
         .iter()
         .filter(|s| s.meeting != index && ds.meetings[s.meeting].front.date < date && s.alert.is_some())
         .collect();
     let total = open.len();
     if total > MAX_DECISIONS {
-        let about_agenda = |s: &&crate::figures::DecisionState| {
-            ds.meetings[s.meeting].front.decisions[s.decision]
-                .projects
-                .iter()
-                .any(|id| ds.index_of(id).is_some_and(|i| agenda.contains(&i)))
-        };
-        let deadline = |s: &&crate::figures::DecisionState| ds.meetings[s.meeting].front.decisions[s.decision].deadline;
-        open.sort_by_key(|s| (!about_agenda(s), deadline(s), s.meeting, s.decision));
+        let agenda_ids: Vec<&str> = agenda.iter().map(|&i| ds.projects[i].id.as_str()).collect();
+        open.sort_by_cached_key(|s| {
+            let d = &ds.meetings[s.meeting].front.decisions[s.decision];
+            let about_agenda = d.projects.iter().any(|id| agenda_ids.contains(&id.as_str()));
+            (!about_agenda, d.deadline, s.meeting, s.decision)
+        });
         open.truncate(MAX_DECISIONS);
         open.sort_by_key(|s| (s.meeting, s.decision));
     }
@@ -73,9 +70,15 @@ pub fn projects_of(ctx: &Ctx, index: usize) -> Vec<usize> {
     ctx.ds.meetings[index].front.projects.iter().filter_map(|id| ctx.ds.index_of(id)).collect()
 }
 
+/// The rankings a handout shows for the context's period: abridged when long.
+pub fn rankings(ctx: &Ctx) -> Vec<RankingView> {
+    ranking_views::views(ctx, false).into_iter().map(|r| r.abridged(HANDOUT_RANKING_ENDS)).collect()
+}
+
 /// `handouts/<stem>.html` for meeting `index`, with the figures of the last period reported
-/// before the meeting; `ctx` stands in `handouts/`.
-pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
+/// before the meeting and that period's `rankings` (see [`rankings`]); `ctx` stands in
+/// `handouts/`.
+pub fn page(ctx: &Ctx, index: usize, rankings: &[RankingView]) -> Result<Page, String> {
     let ds = ctx.ds;
     let m = &ds.meetings[index];
     let f = &m.front;
@@ -97,7 +100,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         sheets: projects.iter().map(|&i| sheet(&ctx, i)).collect(),
         open_decisions,
         omitted_decisions,
-        rankings: rankings::views(&ctx, false).into_iter().map(|r| r.abridged(HANDOUT_RANKING_ENDS)).collect(),
+        rankings: rankings.to_vec(),
         period_label: ctx.pf.period.chinese(),
     };
     ctx.page(format!("handouts/{}.html", m.stem), "handout.html", "meetings", format!("{}会议材料", f.title), &body)

@@ -11,7 +11,7 @@ mod sheet;
 pub use sheet::{Sheet, sheet};
 
 use crate::figures::{PeriodFigures, ProjectFigures};
-use crate::render::{Ctx, Page, project_curve_file};
+use crate::render::{Ctx, Sink, project_curve_file};
 use rayon::prelude::*;
 
 /// Whether an output page is a document for paper, exported as PDF by `build --pdf`: the
@@ -46,15 +46,23 @@ fn sheet_charts<'a>(ctx: &Ctx<'a>) -> Vec<(&'a PeriodFigures, &'a ProjectFigures
         .collect()
 }
 
-/// The bulletins of every period up to the current one and the handouts of every meeting.
-pub fn documents(ctx: &Ctx) -> Result<Vec<Page>, String> {
+/// The bulletins of every period up to the current one and the handouts of every meeting,
+/// into `sink`.
+pub fn documents(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let periods: Vec<_> = ctx.all.iter().filter(|p| p.period <= ctx.current).collect();
-    let mut pages: Vec<Page> =
-        periods.par_iter().map(|pf| bulletin::page(&ctx.for_period(pf, "../"))).collect::<Result<_, _>>()?;
+    periods.par_iter().try_for_each(|pf| sink(bulletin::page(&ctx.for_period(pf, "../"))?))?;
     let in_folder = ctx.at("../");
-    let handouts: Result<Vec<Page>, String> =
-        (0..ctx.ds.meetings.len()).into_par_iter().map(|i| handout::page(&in_folder, i)).collect();
-    pages.extend(handouts?);
-    pages.par_extend(sheet_charts(ctx).into_par_iter().map(|(pf, f)| project_curve_file(&ctx.for_period(pf, ""), f)));
-    Ok(pages)
+    // The rankings of each period a handout uses, built once and shared.
+    let used: std::collections::BTreeSet<crate::model::Month> =
+        (0..ctx.ds.meetings.len()).map(|i| handout::period_of(ctx, i).period).collect();
+    let rankings: std::collections::BTreeMap<_, _> = used
+        .into_par_iter()
+        .filter_map(|period| ctx.all.iter().find(|p| p.period == period))
+        .map(|pf| (pf.period, handout::rankings(&in_folder.for_period(pf, "../"))))
+        .collect();
+    (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| {
+        let period = handout::period_of(ctx, i).period;
+        sink(handout::page(&in_folder, i, rankings.get(&period).map_or(&[], Vec::as_slice))?)
+    })?;
+    sheet_charts(ctx).into_par_iter().try_for_each(|(pf, f)| sink(project_curve_file(&ctx.for_period(pf, ""), f)))
 }

@@ -57,6 +57,10 @@ impl Theme {
     }
 }
 
+/// Where rendered files go as soon as they are made (the output stage writes them), so that a
+/// large site is never held in memory whole.
+pub type Sink<'s> = dyn Fn(Page) -> Result<(), String> + Sync + 's;
+
 /// One output file: its path under the output folder and its content.
 #[derive(Debug)]
 pub struct Page {
@@ -182,11 +186,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Renders every page of the site for the context's period, plus the archive of earlier periods.
-pub fn render_site(ctx: &Ctx) -> Result<Vec<Page>, String> {
-    let mut pages = pages::current(ctx)?;
-    for earlier in ctx.all.iter().filter(|p| p.period < ctx.current) {
-        pages.extend(pages::archive(&ctx.for_period(earlier, "../../"))?);
-    }
-    Ok(pages)
+/// Renders every page of the site for the context's period, plus the archive of earlier
+/// periods, into `sink`.
+pub fn render_site(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
+    use rayon::prelude::*;
+    pages::current(ctx, sink)?;
+    let earlier: Vec<&PeriodFigures> = ctx.all.iter().filter(|p| p.period < ctx.current).collect();
+    earlier.par_iter().try_for_each(|pf| pages::archive(&ctx.for_period(pf, "../../"), sink))
 }

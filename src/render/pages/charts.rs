@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// A chart and the table of its numbers. The chart is inline SVG, or, for charts shown on many
 /// pages (a project's S-curve on its page and its printed sheets), a file named by `src`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
     pub svg: String,
     /// The chart's SVG file, relative to the page; empty when `svg` is inline.

@@ -2,9 +2,10 @@
 //! listing its projects (`groups/<dim>/<slug>.html`).
 
 use super::super::views::{GroupRow, ProjectRow, group_path};
-use super::super::{Ctx, Page};
+use super::super::{Ctx, Sink};
 use super::charts::{ChartView, group_bars};
 use crate::model::Subject;
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -41,10 +42,9 @@ fn tabs(ctx: &Ctx, active: Subject) -> Vec<Tab> {
 }
 
 /// `in_groups` stands in `groups/`, `in_values` in `groups/<dim>/`.
-pub fn pages(in_groups: &Ctx, in_values: &Ctx) -> Result<Vec<Page>, String> {
+pub fn pages(in_groups: &Ctx, in_values: &Ctx, sink: &Sink) -> Result<(), String> {
     let pf = in_groups.pf;
-    let mut pages = Vec::new();
-    for subject in Subject::ALL {
+    Subject::ALL.par_iter().try_for_each(|&subject| {
         let groups = pf.groups_of(subject);
         let summary = Summary {
             dimension: subject.label(),
@@ -54,14 +54,8 @@ pub fn pages(in_groups: &Ctx, in_values: &Ctx) -> Result<Vec<Page>, String> {
             chart: group_bars(in_groups, format!("按{}完成率", subject.label()), groups, &pf.county),
         };
         let title = format!("按{}汇总", subject.label());
-        pages.push(in_groups.page(
-            format!("groups/{}.html", subject.slug()),
-            "groups.html",
-            "groups",
-            title,
-            &summary,
-        )?);
-        for g in groups {
+        sink(in_groups.page(format!("groups/{}.html", subject.slug()), "groups.html", "groups", title, &summary)?)?;
+        groups.par_iter().try_for_each(|g| {
             let body = GroupPage {
                 dimension: subject.label(),
                 dimension_href: format!("{}groups/{}.html", in_values.root, subject.slug()),
@@ -76,8 +70,7 @@ pub fn pages(in_groups: &Ctx, in_values: &Ctx) -> Result<Vec<Page>, String> {
                     .collect(),
             };
             let title = format!("{}：{}", subject.label(), g.name);
-            pages.push(in_values.page(group_path(subject, &g.name), "group.html", "groups", title, &body)?);
-        }
-    }
-    Ok(pages)
+            sink(in_values.page(group_path(subject, &g.name), "group.html", "groups", title, &body)?)
+        })
+    })
 }

@@ -13,52 +13,45 @@ mod project;
 pub(crate) mod rankings;
 pub(crate) mod warnings;
 
-use super::{Ctx, Page};
+use super::{Ctx, Page, Sink};
 use rayon::prelude::*;
 
-/// Every page of the current period.
-pub fn current(ctx: &Ctx) -> Result<Vec<Page>, String> {
-    let mut pages = vec![
-        dashboard::page(ctx, "index.html")?,
-        ledger::page(ctx, "ledger.html")?,
-        rankings::page(ctx, "rankings.html")?,
-        warnings::page(ctx)?,
-        blockers::page(ctx)?,
-        decisions::page(ctx)?,
-        periods::page(&ctx.at("../"))?,
-        meetings::index(&ctx.at("../"))?,
+/// Every page of the current period, into `sink`.
+pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
+    let (in_folder, in_values) = (ctx.at("../"), ctx.at("../../"));
+    let singles: [&(dyn Fn() -> Result<Page, String> + Sync); 8] = [
+        &|| dashboard::page(ctx, "index.html"),
+        &|| ledger::page(ctx, "ledger.html"),
+        &|| rankings::page(ctx, "rankings.html"),
+        &|| warnings::page(ctx),
+        &|| blockers::page(ctx),
+        &|| decisions::page(ctx),
+        &|| periods::page(&in_folder),
+        &|| meetings::index(&in_folder),
     ];
-    let in_groups = ctx.at("../");
-    pages.extend(groups::pages(&in_groups, &ctx.at("../../"))?);
-    let in_folder = ctx.at("../");
-    let projects: Result<Vec<Page>, String> =
-        ctx.pf.projects.par_iter().map(|p| project::page(&in_folder, p.index)).collect();
-    pages.extend(projects?);
-    pages.par_extend(ctx.pf.projects.par_iter().map(|p| charts::project_curve_file(ctx, p)));
+    singles.par_iter().try_for_each(|make| sink(make()?))?;
+    groups::pages(&in_folder, &in_values, sink)?;
+    ctx.pf.projects.par_iter().try_for_each(|p| {
+        sink(project::page(&in_folder, p.index)?)?;
+        sink(charts::project_curve_file(ctx, p))
+    })?;
     let mut listed = vec![false; ctx.ds.projects.len()];
     for p in &ctx.pf.projects {
         listed[p.index] = true;
     }
-    let unlisted: Result<Vec<Page>, String> = (0..ctx.ds.projects.len())
+    (0..ctx.ds.projects.len())
         .into_par_iter()
         .filter(|&i| !listed[i])
-        .map(|i| project::page(&in_folder, i))
-        .collect();
-    pages.extend(unlisted?);
-    let minutes: Result<Vec<Page>, String> =
-        (0..ctx.ds.meetings.len()).into_par_iter().map(|i| meetings::page(&in_folder, i)).collect();
-    pages.extend(minutes?);
-    Ok(pages)
+        .try_for_each(|i| sink(project::page(&in_folder, i)?))?;
+    (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| sink(meetings::page(&in_folder, i)?))
 }
 
 /// The archive of an earlier period: its dashboard, ledger and rankings as they were.
-pub fn archive(ctx: &Ctx) -> Result<Vec<Page>, String> {
+pub fn archive(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let folder = format!("periods/{}/", ctx.pf.period);
-    Ok(vec![
-        dashboard::page(ctx, &format!("{folder}index.html"))?,
-        ledger::page(ctx, &format!("{folder}ledger.html"))?,
-        rankings::page(ctx, &format!("{folder}rankings.html"))?,
-    ])
+    sink(dashboard::page(ctx, &format!("{folder}index.html"))?)?;
+    sink(ledger::page(ctx, &format!("{folder}ledger.html"))?)?;
+    sink(rankings::page(ctx, &format!("{folder}rankings.html"))?)
 }
 
 /// 一, 二, … 九十九: the numbering of sections ("一、工业").

@@ -8,7 +8,7 @@ use crate::figures::change_label;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct Row {
     rank: usize,
     name: String,
@@ -24,7 +24,7 @@ struct Row {
     light: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct RankingView {
     pub(crate) name: String,
     subject: &'static str,
