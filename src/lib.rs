@@ -19,6 +19,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 
 use diagnostic::Diagnostic;
 use load::Sources;
@@ -168,6 +169,34 @@ pub fn load_and_check(data: &std::path::Path) -> Result<(Dataset, String), Failu
     inspect(data).and_then(accept)
 }
 
+/// A checked dataset with the figures of every period: what `tongbao serve` keeps in memory.
+pub struct Prepared {
+    pub ds: Dataset,
+    pub all: Vec<figures::PeriodFigures>,
+    pub current: Month,
+    /// Warnings found in the data, rendered.
+    pub warnings: String,
+}
+
+/// The report period: `--period`, else config's `report.period`, else the latest month of the year.
+fn current_period(ds: &Dataset, asked: Option<Month>) -> Result<Month, Failure> {
+    let current = asked.or(ds.config.report.period).or_else(|| ds.periods_of_year().last().copied());
+    current
+        .filter(|p| ds.progress.contains_key(p))
+        .ok_or_else(|| Failure::Other("错误：找不到报告期的月报文件；用 --period 指定一个已有月报的月份\n".into()))
+}
+
+/// Loads (re-reading only what changed since `cache` saw it), checks and computes figures.
+pub fn prepare(options: &BuildOptions, cache: &mut load::Cache) -> Result<Prepared, Failure> {
+    if !options.data.is_dir() {
+        return Err(Failure::Other(format!("错误：数据目录 {} 不存在\n", options.data.display())));
+    }
+    let (ds, warnings) = accept(check_loaded(load::load_cached(&options.data, cache)))?;
+    let all = figures::compute_all(&ds);
+    let current = current_period(&ds, options.period)?;
+    Ok(Prepared { ds, all, current, warnings })
+}
+
 /// The phases of a build, in order: what `--timings` reports and the progress bar shows.
 pub const PHASES: [&str; 6] = ["读取", "检查", "计算指标", "渲染页面", "渲染文书", "写入"];
 
@@ -220,10 +249,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     let (ds, warnings) = accept(check_loaded(loaded))?;
     phases.next(2);
     let all = figures::compute_all(&ds);
-    let current = options.period.or(ds.config.report.period).or_else(|| ds.periods_of_year().last().copied());
-    let Some(current) = current.filter(|p| ds.progress.contains_key(p)) else {
-        return Err(Failure::Other("错误：找不到报告期的月报文件；用 --period 指定一个已有月报的月份\n".into()));
-    };
+    let current = current_period(&ds, options.period)?;
     phases.next(3);
     let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
     let fmt = render::Formatter::new(&ds.config);

@@ -92,6 +92,21 @@ enum Command {
         #[arg(long, default_value = "data/schema")]
         out: PathBuf,
     },
+    /// 在本机预览网站：修改数据或主题后自动更新，数据有错时在页面上显示
+    Serve {
+        /// 数据目录
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// 主题目录
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
+        /// 端口（0 为任选一个空闲端口）
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// 报告期 YYYY-MM
+        #[arg(long)]
+        period: Option<Month>,
+    },
     /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
         /// 数据目录
@@ -170,6 +185,13 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
+                Err(failure) => fail(&failure),
+            }
+        }
+        Command::Serve { data, theme, port, period } => {
+            let options = BuildOptions { data, theme, out: PathBuf::new(), period, pdf: false, browser: None };
+            match tongbao::serve::serve(options, port) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(failure) => fail(&failure),
             }
         }

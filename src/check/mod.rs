@@ -12,6 +12,7 @@ mod timeline;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Seg, Sources};
 use crate::model::Dataset;
+use rayon::prelude::*;
 
 /// What every rule needs: the data, where it came from, the names that can be referred to, and
 /// the findings so far.
@@ -39,15 +40,20 @@ impl Checker<'_> {
     }
 }
 
-/// Runs every rule over a loaded dataset; findings come back sorted by file and position.
+/// Runs every rule over a loaded dataset, the rule groups in parallel; findings come back
+/// sorted by file and position.
 pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
-    let mut c = Checker { ds, sources, findings: Vec::new(), known: references::Known::new(ds) };
-    identity::check(&mut c);
-    references::check(&mut c);
-    money::check(&mut c);
-    timeline::check(&mut c);
-    meetings::check(&mut c);
-    let mut findings = c.findings;
+    let rules: [fn(&mut Checker); 5] =
+        [identity::check, references::check, money::check, timeline::check, meetings::check];
+    let known = references::Known::new(ds);
+    let mut findings: Vec<Diagnostic> = rules
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut c = Checker { ds, sources, findings: Vec::new(), known: known.clone() };
+            rule(&mut c);
+            c.findings
+        })
+        .collect();
     findings.sort();
     findings.dedup();
     findings

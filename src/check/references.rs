@@ -51,6 +51,7 @@ impl Ref {
 }
 
 /// The names each kind of reference may use, gathered once per check.
+#[derive(Clone)]
 pub struct Known<'a> {
     units: BTreeSet<&'a str>,
     towns: BTreeSet<&'a str>,

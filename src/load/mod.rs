@@ -17,6 +17,7 @@ use crate::model::{
 };
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use walk::Role;
 
 /// What a data folder holds, as far as it could be read.
@@ -31,7 +32,7 @@ pub struct Loaded {
 /// Each file read, by its path relative to the data folder, and which file each record came from.
 #[derive(Debug, Default)]
 pub struct Sources {
-    pub files: BTreeMap<String, SourceFile>,
+    pub files: BTreeMap<String, Arc<SourceFile>>,
     pub config: String,
     pub orgs: String,
     pub projects: BTreeMap<String, String>,
@@ -48,7 +49,7 @@ pub struct Sources {
 
 impl Sources {
     pub fn file(&self, rel: &str) -> Option<&SourceFile> {
-        self.files.get(rel)
+        self.files.get(rel).map(Arc::as_ref)
     }
 
     /// The position of the value at `path` in file `rel` (1:1 when the file is unknown).
@@ -61,6 +62,7 @@ impl Sources {
     }
 }
 
+#[derive(Debug, Clone)]
 enum Record {
     Config(Config),
     Orgs(Orgs),
@@ -70,18 +72,43 @@ enum Record {
     Bulletin(BulletinText),
 }
 
+#[derive(Debug, Clone)]
 struct Read {
     role: Role,
     rel: String,
-    source: Option<SourceFile>,
+    source: Option<Arc<SourceFile>>,
     record: Result<Record, Diagnostic>,
+}
+
+/// Files read before, with the size and modification time they had then: `tongbao serve`
+/// re-reads only the files that changed.
+#[derive(Debug, Default)]
+pub struct Cache {
+    reads: BTreeMap<String, ((u64, std::time::SystemTime), Read)>,
 }
 
 /// Reads the data folder at `root`.
 pub fn load(root: &std::path::Path) -> Loaded {
-    let (found, mut diagnostics) = walk::walk(root);
-    let reads: Vec<Read> = found.par_iter().map(read_one).collect();
+    load_cached(root, &mut Cache::default())
+}
 
+/// Reads the data folder at `root`, re-reading only files that changed since `cache` saw them.
+pub fn load_cached(root: &std::path::Path, cache: &mut Cache) -> Loaded {
+    let (found, mut diagnostics) = walk::walk(root);
+    let stamped: Vec<(Read, Option<(u64, std::time::SystemTime)>)> = found
+        .par_iter()
+        .map(|f| {
+            let stamp = std::fs::metadata(&f.full).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+            let read = match (stamp, cache.reads.get(&f.rel)) {
+                (Some(now), Some((then, read))) if now == *then => read.clone(),
+                _ => read_one(f),
+            };
+            (read, stamp)
+        })
+        .collect();
+    cache.reads =
+        stamped.iter().filter_map(|(read, stamp)| Some((read.rel.clone(), ((*stamp)?, read.clone())))).collect();
+    let reads: Vec<Read> = stamped.into_iter().map(|(read, _)| read).collect();
     let mut sources = Sources::default();
     let (mut config, mut orgs) = (None, None);
     let mut projects = Vec::new();
@@ -171,7 +198,7 @@ fn read_one(found: &walk::Found) -> Read {
             Err(d) => {
                 return Read {
                     role: found.role,
-                    source: Some(SourceFile::new(rel.clone(), text.clone(), "", 1)),
+                    source: Some(Arc::new(SourceFile::new(rel.clone(), text.clone(), "", 1))),
                     rel,
                     record: Err(d),
                 };
@@ -196,7 +223,7 @@ fn read_one(found: &walk::Found) -> Read {
         },
     };
     let source = SourceFile::new(rel.clone(), text.clone(), yaml, first_line);
-    Read { role: found.role, rel, source: Some(source), record }
+    Read { role: found.role, rel, source: Some(Arc::new(source)), record }
 }
 
 /// The file name without folder and extension: the id of a project, the stem of a meeting.

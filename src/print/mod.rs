@@ -11,8 +11,27 @@ mod sheet;
 pub use sheet::{Sheet, sheet};
 
 use crate::figures::{PeriodFigures, ProjectFigures};
-use crate::render::{Ctx, Sink, project_curve_file};
+use crate::render::{Ctx, Page, Sink, project_curve_file};
 use rayon::prelude::*;
+
+/// The document at `path` (from the site root), rendered alone, for `tongbao serve`.
+pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
+    let (folder, file) = path.split_once('/')?;
+    let stem = file.strip_suffix(".html")?;
+    match folder {
+        "bulletins" => {
+            let pf = ctx.all.iter().find(|p| p.period.to_string() == stem && p.period <= ctx.current)?;
+            Some(bulletin::page(&ctx.for_period(pf, "../")))
+        }
+        "handouts" => {
+            let index = ctx.ds.meetings.iter().position(|m| m.stem == stem)?;
+            let in_folder = ctx.at("../");
+            let rankings = handout::rankings(&in_folder.for_period(handout::period_of(ctx, index), "../"));
+            Some(handout::page(&in_folder, index, &rankings))
+        }
+        _ => None,
+    }
+}
 
 /// Whether an output page is a document for paper, exported as PDF by `build --pdf`: the
 /// bulletins, the handouts and the minutes. (Project pages print as one-pagers from the

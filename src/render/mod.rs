@@ -186,6 +186,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The page at `path` (from the site root), rendered alone; `None` when the site has none.
+pub fn render_one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
+    pages::one(ctx, path)
+}
+
 /// Renders every page of the site for the context's period, plus the archive of earlier
 /// periods, into `sink`.
 pub fn render_site(ctx: &Ctx, sink: &Sink) -> Result<(), String> {

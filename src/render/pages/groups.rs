@@ -2,8 +2,9 @@
 //! listing its projects (`groups/<dim>/<slug>.html`).
 
 use super::super::views::{GroupRow, ProjectRow, group_path};
-use super::super::{Ctx, Sink};
+use super::super::{Ctx, Page, Sink};
 use super::charts::{ChartView, group_bars};
+use crate::figures::Group;
 use crate::model::Subject;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -41,36 +42,54 @@ fn tabs(ctx: &Ctx, active: Subject) -> Vec<Tab> {
         .collect()
 }
 
-/// `in_groups` stands in `groups/`, `in_values` in `groups/<dim>/`.
+/// `groups/<dim>.html`: the summary of a dimension; `ctx` stands in `groups/`.
+pub fn summary(ctx: &Ctx, subject: Subject) -> Result<Page, String> {
+    let pf = ctx.pf;
+    let groups = pf.groups_of(subject);
+    let summary = Summary {
+        dimension: subject.label(),
+        tabs: tabs(ctx, subject),
+        rows: groups.iter().map(|g| ctx.group_row(Some(subject), &g.name, &g.figures)).collect(),
+        total: ctx.group_row(None, "全县", &pf.county),
+        chart: group_bars(ctx, format!("按{}完成率", subject.label()), groups, &pf.county),
+    };
+    let title = format!("按{}汇总", subject.label());
+    ctx.page(format!("groups/{}.html", subject.slug()), "groups.html", "groups", title, &summary)
+}
+
+/// `groups/<dim>/<slug>.html`: one group's projects; `ctx` stands in `groups/<dim>/`.
+pub fn value(ctx: &Ctx, subject: Subject, g: &Group) -> Result<Page, String> {
+    let pf = ctx.pf;
+    let body = GroupPage {
+        dimension: subject.label(),
+        dimension_href: format!("{}groups/{}.html", ctx.root, subject.slug()),
+        name: g.name.clone(),
+        summary: ctx.group_row(Some(subject), &g.name, &g.figures),
+        headline: ctx.fmt.headline(&g.name, &g.figures, pf.period),
+        rows: g.members.iter().enumerate().map(|(i, &m)| ctx.project_row(i + 1, &pf.projects[m])).collect(),
+    };
+    let title = format!("{}：{}", subject.label(), g.name);
+    ctx.page(group_path(subject, &g.name), "group.html", "groups", title, &body)
+}
+
+/// Every group page; `in_groups` stands in `groups/`, `in_values` in `groups/<dim>/`.
 pub fn pages(in_groups: &Ctx, in_values: &Ctx, sink: &Sink) -> Result<(), String> {
-    let pf = in_groups.pf;
     Subject::ALL.par_iter().try_for_each(|&subject| {
-        let groups = pf.groups_of(subject);
-        let summary = Summary {
-            dimension: subject.label(),
-            tabs: tabs(in_groups, subject),
-            rows: groups.iter().map(|g| in_groups.group_row(Some(subject), &g.name, &g.figures)).collect(),
-            total: in_groups.group_row(None, "全县", &pf.county),
-            chart: group_bars(in_groups, format!("按{}完成率", subject.label()), groups, &pf.county),
-        };
-        let title = format!("按{}汇总", subject.label());
-        sink(in_groups.page(format!("groups/{}.html", subject.slug()), "groups.html", "groups", title, &summary)?)?;
-        groups.par_iter().try_for_each(|g| {
-            let body = GroupPage {
-                dimension: subject.label(),
-                dimension_href: format!("{}groups/{}.html", in_values.root, subject.slug()),
-                name: g.name.clone(),
-                summary: in_values.group_row(Some(subject), &g.name, &g.figures),
-                headline: in_values.fmt.headline(&g.name, &g.figures, pf.period),
-                rows: g
-                    .members
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &m)| in_values.project_row(i + 1, &pf.projects[m]))
-                    .collect(),
-            };
-            let title = format!("{}：{}", subject.label(), g.name);
-            sink(in_values.page(group_path(subject, &g.name), "group.html", "groups", title, &body)?)
-        })
+        sink(summary(in_groups, subject)?)?;
+        in_groups.pf.groups_of(subject).par_iter().try_for_each(|g| sink(value(in_values, subject, g)?))
     })
+}
+
+/// The page at `rest` (the path after `groups/`), if there is one.
+pub fn one(in_groups: &Ctx, in_values: &Ctx, rest: &str) -> Option<Result<Page, String>> {
+    let (dim, file) = rest.split_once('/').map_or((rest.strip_suffix(".html")?, None), |(d, f)| (d, Some(f)));
+    let subject = *Subject::ALL.iter().find(|s| s.slug() == dim)?;
+    match file {
+        None => Some(summary(in_groups, subject)),
+        Some(file) => {
+            let slug = file.strip_suffix(".html")?;
+            let g = in_groups.pf.groups_of(subject).iter().find(|g| super::super::views::slug(&g.name) == slug)?;
+            Some(value(in_values, subject, g))
+        }
+    }
 }

@@ -54,6 +54,49 @@ pub fn archive(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     sink(rankings::page(ctx, &format!("{folder}rankings.html"))?)
 }
 
+/// The page at `path` (from the site root), rendered alone: what `tongbao serve` answers a
+/// request with. `None` when the site has no such page.
+pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
+    let (in_folder, in_values) = (ctx.at("../"), ctx.at("../../"));
+    let html =
+        |prefix: &str| path.strip_prefix(prefix).and_then(|r| r.strip_suffix(".html")).filter(|r| !r.contains('/'));
+    let page = match path {
+        "" | "index.html" => dashboard::page(ctx, "index.html"),
+        "ledger.html" => ledger::page(ctx, "ledger.html"),
+        "rankings.html" => rankings::page(ctx, "rankings.html"),
+        "warnings.html" => warnings::page(ctx),
+        "issues.html" => blockers::page(ctx),
+        "decisions.html" => decisions::page(ctx),
+        "periods/index.html" => periods::page(&in_folder),
+        "meetings/index.html" => meetings::index(&in_folder),
+        _ if html("projects/").is_some() => project::page(&in_folder, ctx.ds.index_of(html("projects/")?)?),
+        _ if html("meetings/").is_some() => {
+            let stem = html("meetings/")?;
+            meetings::page(&in_folder, ctx.ds.meetings.iter().position(|m| m.stem == stem)?)
+        }
+        _ if path.starts_with("groups/") => return groups::one(&in_folder, &in_values, &path["groups/".len()..]),
+        _ if path.starts_with("charts/") => {
+            let (period, file) = path["charts/".len()..].split_once('/')?;
+            let pf = ctx.all.iter().find(|p| p.period.to_string() == period)?;
+            let f = pf.project(ctx.ds.index_of(file.strip_suffix(".svg")?)?)?;
+            Ok(charts::project_curve_file(&ctx.for_period(pf, ""), f))
+        }
+        _ if path.starts_with("periods/") => {
+            let (period, file) = path["periods/".len()..].split_once('/')?;
+            let pf = ctx.all.iter().find(|p| p.period.to_string() == period && p.period < ctx.current)?;
+            let archived = ctx.for_period(pf, "../../");
+            match file {
+                "index.html" => dashboard::page(&archived, path),
+                "ledger.html" => ledger::page(&archived, path),
+                "rankings.html" => rankings::page(&archived, path),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    Some(page)
+}
+
 /// 一, 二, … 九十九: the numbering of sections ("一、工业").
 pub fn chinese_number(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];

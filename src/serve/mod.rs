@@ -1,0 +1,165 @@
+//! `tongbao serve`: a live preview on 127.0.0.1. The data is loaded, checked and its figures
+//! computed in memory; each request renders the one page asked for. A watcher polls data/ and
+//! the theme; after an edit only the changed files are read again, the figures recomputed, and
+//! open pages reload themselves (a small script, injected in serve mode only, polls
+//! `/__tongbao/status`). A broken edit shows its diagnostics in the terminal and over the page,
+//! and the last good data keeps being served.
+//!
+//! Watching polls modification times instead of using OS notifications: it needs no extra
+//! crates and also works on the network shares offices keep their data on.
+
+mod http;
+
+use crate::load::Cache;
+use crate::render::{Ctx, Formatter, Theme, render_one};
+use crate::{BuildOptions, Failure, Prepared, prepare, print};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant, SystemTime};
+
+/// How often the watcher looks for changes, and how long it waits for an edit to settle.
+const POLL: Duration = Duration::from_millis(100);
+const SETTLE: Duration = Duration::from_millis(40);
+
+/// Injected before `</body>` of every page served: reloads on a new version, shows errors.
+const RELOAD_SCRIPT: &str = r#"<script id="tongbao-live-reload">
+(function () {
+  var seen = null;
+  function show(errors) {
+    var box = document.getElementById("tongbao-errors");
+    if (!errors) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "tongbao-errors";
+      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60%;overflow:auto;margin:0;padding:12px 16px;" +
+        "background:#2b0d0d;color:#ffd9d9;font:13px/1.5 monospace;white-space:pre-wrap;z-index:2147483647";
+      document.body.appendChild(box);
+    }
+    box.textContent = "数据有错误，仍显示上一次正确的结果：\n\n" + errors;
+  }
+  function poll() {
+    fetch("/__tongbao/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen !== null && s.version !== seen) { location.reload(); return; }
+      seen = s.version;
+      show(s.errors);
+    }).catch(function () {}).then(function () { setTimeout(poll, 200); });
+  }
+  poll();
+})();
+</script>
+"#;
+
+/// What the server shows: the last good data, and the errors of the last edit if it broke.
+struct State {
+    prepared: Prepared,
+    theme: Theme,
+    fmt: Formatter,
+    /// Goes up with every good rebuild: open pages reload when it changes.
+    version: u64,
+    errors: Option<String>,
+}
+
+/// Size and modification time of every file under the watched folders.
+fn snapshot(dirs: &[&Path]) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if let Ok(meta) = entry.metadata()
+                && meta.is_file()
+            {
+                out.push((entry.path().to_path_buf(), meta.len(), meta.modified().ok()));
+            }
+        }
+    }
+    out
+}
+
+/// Serves `options.data` on 127.0.0.1:`port` until the process is stopped.
+pub fn serve(options: BuildOptions, port: u16) -> Result<(), Failure> {
+    let mut cache = Cache::default();
+    let theme = Theme::load(&options.theme).map_err(Failure::Other)?;
+    let prepared = prepare(&options, &mut cache)?;
+    eprint!("{}", prepared.warnings);
+    let fmt = Formatter::new(&prepared.ds.config);
+    let state = Arc::new(RwLock::new(State { prepared, theme, fmt, version: 1, errors: None }));
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| Failure::Other(format!("错误：无法监听端口 {port}：{e}\n")))?;
+    let address = listener.local_addr().map_err(|e| Failure::Other(format!("错误：{e}\n")))?;
+    eprintln!("预览地址：http://{address}/index.html（修改 {} 或主题后自动刷新；Ctrl+C 结束）", options.data.display());
+    let watched = Arc::clone(&state);
+    std::thread::spawn(move || watch(options, cache, watched));
+    for stream in listener.incoming().flatten() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || answer(stream, &state));
+    }
+    Ok(())
+}
+
+/// Polls the data and theme folders and rebuilds after each settled change.
+fn watch(options: BuildOptions, mut cache: Cache, state: Arc<RwLock<State>>) {
+    let dirs = [options.data.as_path(), options.theme.as_path()];
+    let mut last = snapshot(&dirs);
+    loop {
+        std::thread::sleep(POLL);
+        let now = snapshot(&dirs);
+        if now == last {
+            continue;
+        }
+        std::thread::sleep(SETTLE);
+        last = snapshot(&dirs);
+        let started = Instant::now();
+        let theme = Theme::load(&options.theme);
+        let prepared = prepare(&options, &mut cache);
+        let Ok(mut s) = state.write() else { return };
+        match (theme, prepared) {
+            (Ok(theme), Ok(prepared)) => {
+                eprint!("{}", prepared.warnings);
+                s.fmt = Formatter::new(&prepared.ds.config);
+                s.prepared = prepared;
+                s.theme = theme;
+                s.version += 1;
+                s.errors = None;
+                eprintln!("已更新（{} ms）", started.elapsed().as_millis());
+            }
+            (Err(text), _) | (_, Err(Failure::Data(text) | Failure::Other(text))) => {
+                eprint!("{text}");
+                s.errors = Some(text);
+            }
+        }
+    }
+}
+
+fn answer(stream: TcpStream, state: &RwLock<State>) {
+    let Some(path) = http::read_path(&stream) else {
+        return http::respond(stream, "400 Bad Request", "text/plain; charset=utf-8", b"bad request");
+    };
+    let Ok(s) = state.read() else {
+        return http::respond(stream, "500 Internal Server Error", "text/plain; charset=utf-8", b"");
+    };
+    if path == "__tongbao/status" {
+        let body = serde_json::json!({ "version": s.version, "errors": s.errors }).to_string();
+        return http::respond(stream, "200 OK", http::content_type("x.json"), body.as_bytes());
+    }
+    if let Some(file) = path.strip_prefix("static/").filter(|f| !f.split('/').any(|p| p == "..")) {
+        return match std::fs::read(s.theme.static_dir.join(file)) {
+            Ok(bytes) => http::respond(stream, "200 OK", http::content_type(file), &bytes),
+            Err(_) => http::respond(stream, "404 Not Found", "text/plain; charset=utf-8", "没有这个文件".as_bytes()),
+        };
+    }
+    let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
+    let p = &s.prepared;
+    let page = Ctx::new(&p.ds, &p.all, p.current, &s.fmt, &s.theme)
+        .map_err(|e| Some(Err(e)))
+        .and_then(|ctx| Ok(render_one(&ctx, &path).or_else(|| print::one(&ctx, &path))))
+        .unwrap_or_else(|e| e);
+    match page {
+        Some(Ok(page)) if path.ends_with(".html") => {
+            let html = page.content.replacen("</body>", &format!("{RELOAD_SCRIPT}</body>"), 1);
+            http::respond(stream, "200 OK", http::content_type(&path), html.as_bytes());
+        }
+        Some(Ok(page)) => http::respond(stream, "200 OK", http::content_type(&path), page.content.as_bytes()),
+        Some(Err(e)) => http::respond(stream, "500 Internal Server Error", "text/plain; charset=utf-8", e.as_bytes()),
+        None => http::respond(stream, "404 Not Found", "text/html; charset=utf-8", "<p>没有这个页面。</p>".as_bytes()),
+    }
+}

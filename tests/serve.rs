@@ -1,0 +1,136 @@
+//! `tongbao serve`: every page it renders on request is the page `build` writes, and an edit
+//! to the data reaches the browser; a broken edit shows its diagnostics while the last good
+//! pages are still served. Tested with a real process, a real HTTP client and file changes.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[test]
+fn every_built_file_is_what_serve_renders() {
+    let data = common::root().join("data");
+    let site = common::build(&data);
+    let ds = common::dataset(&data);
+    let all = tongbao::figures::compute_all(&ds);
+    let theme = tongbao::render::Theme::load(&common::root().join("themes/default")).unwrap();
+    let fmt = tongbao::render::Formatter::new(&ds.config);
+    let current = ds.config.report.period.unwrap();
+    let ctx = tongbao::render::Ctx::new(&ds, &all, current, &fmt, &theme).unwrap();
+    let files: Vec<String> = common::files(&site).into_iter().filter(|f| !f.starts_with("static/")).collect();
+    assert!(files.len() > 150);
+    for file in files {
+        let page = tongbao::render::render_one(&ctx, &file)
+            .or_else(|| tongbao::print::one(&ctx, &file))
+            .unwrap_or_else(|| panic!("serve has no route for {file}"))
+            .unwrap();
+        assert!(page.content.as_bytes() == std::fs::read(site.join(&file)).unwrap(), "{file} differs");
+    }
+}
+
+/// A running `tongbao serve` and its port; stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(data: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["serve", "--port", "0", "--theme"])
+        .arg(common::root().join("themes/default"))
+        .arg("--data")
+        .arg(data)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve said nothing").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || lines.for_each(drop));
+    Server { child, port }
+}
+
+/// GET `path`: (status code, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET /{path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+fn status(port: u16) -> serde_json::Value {
+    serde_json::from_str(&get(port, "__tongbao/status").1).unwrap()
+}
+
+/// Waits until `done` holds for the server's status; returns how long it took.
+fn wait_for(port: u16, done: impl Fn(&serde_json::Value) -> bool) -> Duration {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        if done(&status(port)) {
+            return start.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the server did not pick the change up: {}", status(port));
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_edit_reloads_the_page_and_a_broken_edit_shows_its_diagnostics() {
+    let data = common::copy_of("mini");
+    let server = start(&data);
+    let port = server.port;
+
+    let (code, page) = get(port, "projects/T-1.html");
+    assert_eq!(code, 200);
+    assert!(page.contains("<h1>甲项目</h1>") && page.contains("tongbao-live-reload"), "{page}");
+    assert!(get(port, "index.html").1.contains("全县3个重点项目"));
+    assert_eq!(get(port, "no/such/page.html").0, 404);
+    assert_eq!(get(port, "static/style.css").0, 200);
+    assert_eq!(status(port)["version"], 1);
+
+    // An edit: the version moves on and the page shows the new name.
+    edit(&data.join("projects/T-1.yaml"), "name: 甲项目", "name: 甲项目（二期）");
+    let took = wait_for(port, |s| s["version"] == 2);
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    assert!(get(port, "projects/T-1.html").1.contains("<h1>甲项目（二期）</h1>"));
+
+    // A broken edit: diagnostics in the status (the page shows them as an overlay), last good data served.
+    edit(&data.join("projects/T-1.yaml"), "lead_unit: 甲局", "lead_unit: 甲居");
+    wait_for(port, |s| s["errors"].is_string());
+    let errors = status(port)["errors"].as_str().unwrap().to_string();
+    assert!(
+        errors.contains("错误[E0301]: 未知的单位「甲居」") && errors.contains("projects/T-1.yaml:5:12"),
+        "{errors}"
+    );
+    assert_eq!(status(port)["version"], 2);
+    let (code, page) = get(port, "projects/T-1.html");
+    assert_eq!(code, 200);
+    assert!(page.contains("<h1>甲项目（二期）</h1>"));
+
+    // Fixed again: errors gone, a new version.
+    edit(&data.join("projects/T-1.yaml"), "lead_unit: 甲居", "lead_unit: 甲局");
+    wait_for(port, |s| s["errors"].is_null() && s["version"] == 3);
+}
