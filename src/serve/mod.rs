@@ -149,10 +149,10 @@ fn answer(stream: TcpStream, state: &RwLock<State>) {
     }
     let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
     let p = &s.prepared;
-    let page = Ctx::new(&p.ds, &p.all, p.current, &s.fmt, &s.theme)
-        .map_err(|e| Some(Err(e)))
-        .and_then(|ctx| Ok(render_one(&ctx, &path).or_else(|| print::one(&ctx, &path))))
-        .unwrap_or_else(|e| e);
+    let page = match Ctx::new(&p.ds, &p.all, p.current, &s.fmt, &s.theme) {
+        Ok(ctx) => render_one(&ctx, &path).or_else(|| print::one(&ctx, &path)),
+        Err(e) => Some(Err(e)),
+    };
     match page {
         Some(Ok(page)) if path.ends_with(".html") => {
             let html = page.content.replacen("</body>", &format!("{RELOAD_SCRIPT}</body>"), 1);
