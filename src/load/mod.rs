@@ -198,7 +198,7 @@ fn read_one(found: &walk::Found) -> Read {
             Err(d) => {
                 return Read {
                     role: found.role,
-                    source: Some(Arc::new(SourceFile::new(rel.clone(), text.clone(), "", 1))),
+                    source: Some(Arc::new(SourceFile::new(rel.clone(), text, 0..0, 1))),
                     rel,
                     record: Err(d),
                 };
@@ -222,7 +222,10 @@ fn read_one(found: &walk::Found) -> Read {
             Err(e) => Err(Diagnostic::error("E0205", &rel, (1, 1), format!("通报文字的文件名应为 YYYY-MM.md：{e}"))),
         },
     };
-    let source = SourceFile::new(rel.clone(), text.clone(), yaml, first_line);
+    // The YAML part is a slice of `text`: its byte range, so the text can move into the source.
+    let start = yaml.as_ptr() as usize - text.as_ptr() as usize;
+    let range = start..start + yaml.len();
+    let source = SourceFile::new(rel.clone(), text, range, first_line);
     Read { role: found.role, rel, source: Some(Arc::new(source)), record }
 }
 

@@ -3,9 +3,11 @@
 //! only when complete, so a failed build never destroys the previous site.
 
 use crate::render::Page;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use walkdir::WalkDir;
 
@@ -22,9 +24,6 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
 }
 
 fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
     let mut w = BufWriter::new(fs::File::create(path)?);
     w.write_all(content)?;
     w.flush()
@@ -37,6 +36,8 @@ pub struct Staging {
     dir: PathBuf,
     files: AtomicUsize,
     bytes: AtomicU64,
+    /// Folders made so far: each is made once, not once per file.
+    made: Mutex<BTreeSet<PathBuf>>,
     committed: bool,
 }
 
@@ -48,6 +49,7 @@ impl Staging {
         fs::create_dir_all(&dir).map_err(|e| format!("错误：无法创建 {}：{e}\n", dir.display()))?;
         let staging = Staging {
             out: out.to_path_buf(),
+            made: Mutex::new(BTreeSet::from([dir.clone()])),
             dir,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -71,7 +73,16 @@ impl Staging {
     }
 
     fn put_bytes(&self, rel: &str, content: &[u8]) -> Result<(), String> {
-        write_file(&self.dir.join(rel), content).map_err(|e| format!("错误：无法写入 {rel}：{e}\n"))?;
+        let path = self.dir.join(rel);
+        let fail = |e: std::io::Error| format!("错误：无法写入 {rel}：{e}\n");
+        if let Some(parent) = path.parent() {
+            let mut made = self.made.lock().map_err(|_| "错误：内部锁失效\n".to_string())?;
+            if !made.contains(parent) {
+                fs::create_dir_all(parent).map_err(fail)?;
+                made.insert(parent.to_path_buf());
+            }
+        }
+        write_file(&path, content).map_err(fail)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(content.len() as u64, Ordering::Relaxed);
         Ok(())
