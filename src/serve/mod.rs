@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
-/// How often the watcher looks for changes, and how long it waits for an edit to settle.
+/// How often the watcher looks for changes. A change found is rebuilt at once: editors save a
+/// file in one go, and a further change simply gives another rebuild.
 const POLL: Duration = Duration::from_millis(100);
-const SETTLE: Duration = Duration::from_millis(40);
 
 /// Injected before `</body>` of every page served: reloads on a new version, shows errors.
 const RELOAD_SCRIPT: &str = r#"<script id="tongbao-live-reload">
@@ -43,7 +43,7 @@ const RELOAD_SCRIPT: &str = r#"<script id="tongbao-live-reload">
       if (seen !== null && s.version !== seen) { location.reload(); return; }
       seen = s.version;
       show(s.errors);
-    }).catch(function () {}).then(function () { setTimeout(poll, 200); });
+    }).catch(function () {}).then(function () { setTimeout(poll, 100); });
   }
   poll();
 })();
@@ -96,7 +96,7 @@ pub fn serve(options: BuildOptions, port: u16) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Polls the data and theme folders and rebuilds after each settled change.
+/// Polls the data and theme folders and rebuilds after each change.
 fn watch(options: BuildOptions, mut cache: Cache, state: Arc<RwLock<State>>) {
     let dirs = [options.data.as_path(), options.theme.as_path()];
     let mut last = snapshot(&dirs);
@@ -106,8 +106,7 @@ fn watch(options: BuildOptions, mut cache: Cache, state: Arc<RwLock<State>>) {
         if now == last {
             continue;
         }
-        std::thread::sleep(SETTLE);
-        last = snapshot(&dirs);
+        last = now;
         let started = Instant::now();
         let theme = Theme::load(&options.theme);
         let prepared = prepare(&options, &mut cache);
