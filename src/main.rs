@@ -136,7 +136,14 @@ enum NewWhat {
     Meeting { date: Date, slug: String },
 }
 
+/// mimalloc's `mi_option_purge_delay` (mimalloc.h, v2): how long freed memory waits before it
+/// is returned to the system. A build frees and reuses hundreds of MB; returning it makes the
+/// kernel zero the same pages again (measured: 10k build 3.2 → 2.7 s on tmpfs).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // SAFETY: setting an allocator option takes no pointers; mimalloc allows it at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     match Cli::parse().command {
         Command::Build { data, theme, out, period, quiet, pdf, browser, timings } => {
             let options = BuildOptions { data, theme, out, period, pdf, browser };
