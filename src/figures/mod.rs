@@ -10,10 +10,10 @@ mod project;
 mod ranking;
 pub mod ratio;
 
-pub use aggregate::{Aggregate, Group, NEW_START, aggregate};
+pub use aggregate::{Aggregate, Group, aggregate};
 pub use blockers::BlockerState;
-pub use decisions::{Alert, DUE_SOON_DAYS, DecisionFigures, DecisionState, FollowUp, states as decision_states};
-pub use project::{Light, MilestoneState, ProjectFigures, Status, light_for, plan_by_month, time_progress};
+pub use decisions::{Alert, DecisionFigures, DecisionState, FollowUp, states as decision_states};
+pub use project::{Light, MilestoneState, ProjectFigures, Status};
 pub use ranking::{RankRow, Ranking, change_label};
 
 use crate::model::{Dataset, Date, Month, Subject};
