@@ -133,10 +133,15 @@ impl Inspection {
 
 /// Reads a data folder (stage 1). Fails only when the folder itself cannot be read.
 fn load_folder(data: &std::path::Path) -> Result<load::Loaded, Failure> {
+    load_folder_cached(data, &mut load::Cache::default())
+}
+
+/// [`load_folder`], re-reading only files that changed since `cache` saw them.
+fn load_folder_cached(data: &std::path::Path, cache: &mut load::Cache) -> Result<load::Loaded, Failure> {
     if !data.is_dir() {
         return Err(Failure::Other(format!("错误：数据目录 {} 不存在\n", data.display())));
     }
-    Ok(load::load(data))
+    Ok(load::load_cached(data, cache))
 }
 
 /// Runs the validation rules over what was loaded (stage 2).
@@ -155,13 +160,19 @@ pub fn inspect(data: &std::path::Path) -> Result<Inspection, Failure> {
     load_folder(data).map(check_loaded)
 }
 
-/// A checked dataset and its warnings, rendered; or every finding when there are errors.
-fn accept(inspection: Inspection) -> Result<(Dataset, String), Failure> {
+/// A checked dataset, where each of its records came from, and its warnings, rendered; or
+/// every finding when there are errors.
+pub(crate) fn accept_with_sources(inspection: Inspection) -> Result<(Dataset, Sources, String), Failure> {
     let rendered = report::human(&inspection.findings, &inspection.sources);
     match inspection.dataset {
-        Some(ds) if !inspection.findings.iter().any(Diagnostic::is_error) => Ok((ds, rendered)),
+        Some(ds) if !inspection.findings.iter().any(Diagnostic::is_error) => Ok((ds, inspection.sources, rendered)),
         _ => Err(Failure::Data(rendered)),
     }
+}
+
+/// A checked dataset and its warnings, rendered; or every finding when there are errors.
+fn accept(inspection: Inspection) -> Result<(Dataset, String), Failure> {
+    accept_with_sources(inspection).map(|(ds, _, warnings)| (ds, warnings))
 }
 
 /// Loads and checks a data folder; on success, the dataset and the rendered warnings.
@@ -179,7 +190,7 @@ pub struct Prepared {
 }
 
 /// The report period: `--period`, else config's `report.period`, else the latest month of the year.
-fn current_period(ds: &Dataset, asked: Option<Month>) -> Result<Month, Failure> {
+pub(crate) fn current_period(ds: &Dataset, asked: Option<Month>) -> Result<Month, Failure> {
     let current = asked.or(ds.config.report.period).or_else(|| ds.periods_of_year().last().copied());
     current
         .filter(|p| ds.progress.contains_key(p))
@@ -188,10 +199,7 @@ fn current_period(ds: &Dataset, asked: Option<Month>) -> Result<Month, Failure> 
 
 /// Loads (re-reading only what changed since `cache` saw it), checks and computes figures.
 pub fn prepare(options: &BuildOptions, cache: &mut load::Cache) -> Result<Prepared, Failure> {
-    if !options.data.is_dir() {
-        return Err(Failure::Other(format!("错误：数据目录 {} 不存在\n", options.data.display())));
-    }
-    let (ds, warnings) = accept(check_loaded(load::load_cached(&options.data, cache)))?;
+    let (ds, warnings) = accept(check_loaded(load_folder_cached(&options.data, cache)?))?;
     let all = figures::compute_all(&ds);
     let current = current_period(&ds, options.period)?;
     Ok(Prepared { ds, all, current, warnings })

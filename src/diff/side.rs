@@ -4,7 +4,7 @@
 use crate::figures::{self, PeriodFigures};
 use crate::load::Sources;
 use crate::model::Dataset;
-use crate::{Failure, inspect, report};
+use crate::{Failure, accept_with_sources, current_period, inspect};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -96,17 +96,16 @@ pub fn open(spec: &str, data: &Path) -> Result<Side, Failure> {
         e
     };
     let inspection = inspect(&dir).map_err(cleanup)?;
-    let dataset = match inspection.dataset {
-        Some(ds) if !inspection.findings.iter().any(|d| d.is_error()) => ds,
-        _ => {
-            let text = report::human(&inspection.findings, &inspection.sources);
-            return Err(cleanup(Failure::Data(format!("「{spec}」的数据有错误，无法比较：\n{text}"))));
-        }
-    };
+    let (dataset, sources, _) = accept_with_sources(inspection).map_err(|e| {
+        cleanup(match e {
+            Failure::Data(text) => Failure::Data(format!("「{spec}」的数据有错误，无法比较：\n{text}")),
+            other => other,
+        })
+    })?;
     let figures = figures::compute_all(&dataset);
-    let period = dataset.config.report.period.or_else(|| dataset.periods_of_year().last().copied());
-    let Some(current) = period.and_then(|p| figures.iter().position(|f| f.period == p)) else {
+    let period = current_period(&dataset, None).map_err(cleanup)?;
+    let Some(current) = figures.iter().position(|f| f.period == period) else {
         return Err(cleanup(Failure::Other(format!("错误：「{spec}」没有报告期的月报\n"))));
     };
-    Ok(Side { label: spec.to_string(), ds: dataset, sources: inspection.sources, figures, current, scratch })
+    Ok(Side { label: spec.to_string(), ds: dataset, sources, figures, current, scratch })
 }
