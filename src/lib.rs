@@ -82,11 +82,14 @@ impl BuildReport {
     pub fn timings(&self) -> String {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let mut out = String::from("阶段          用时（毫秒）\n");
+        let row = |name: &str, d: Duration| {
+            let pad = 16usize.saturating_sub(unicode_width::UnicodeWidthStr::width(name));
+            format!("{name}{}{:>10.1}\n", " ".repeat(pad), ms(d))
+        };
         for (name, d) in &self.stages {
-            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(*name));
-            out.push_str(&format!("{name}{}{:>10.1}\n", " ".repeat(pad), ms(*d)));
+            out.push_str(&row(name, *d));
         }
-        out.push_str(&format!("合计        {:>10.1}\n", ms(self.total())));
+        out.push_str(&row("合计", self.total()));
         let per_second = self.files as f64 / self.total().as_secs_f64().max(1e-9);
         out.push_str(&format!(
             "文件 {} 个，{:.1} MB，每秒 {:.0} 个",
@@ -205,8 +208,9 @@ pub fn prepare(options: &BuildOptions, cache: &mut load::Cache) -> Result<Prepar
     Ok(Prepared { ds, all, current, warnings })
 }
 
-/// The phases of a build, in order: what `--timings` reports and the progress bar shows.
-pub const PHASES: [&str; 6] = ["读取", "检查", "计算指标", "渲染页面", "渲染文书", "写入"];
+/// The phases of a build, in order: what `--timings` reports and the progress bar shows. A
+/// period's ledger page renders with its bulletin, which shows the same table as 附件1.
+pub const PHASES: [&str; 6] = ["读取", "检查", "计算指标", "渲染页面", "渲染台账与文书", "写入"];
 
 /// Measures the phases of a build and tells an observer when each begins.
 struct Phases<'a> {
@@ -272,7 +276,8 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     };
     render::render_site(&ctx, &sink).map_err(Failure::Other)?;
     phases.next(4);
-    print::documents(&ctx, &sink).map_err(Failure::Other)?;
+    render::render_ledgers(&ctx, &sink, &print::bulletin).map_err(Failure::Other)?;
+    print::handouts(&ctx, &sink).map_err(Failure::Other)?;
     phases.next(5);
     let mut pdf_notes = Vec::new();
     if options.pdf {

@@ -1,4 +1,4 @@
-//! `tongbao check` from the command line: formats and exit codes.
+//! `tongbao check` from the command line: formats and exit codes; `build --timings`.
 
 mod common;
 
@@ -47,4 +47,31 @@ fn json_and_github_formats() {
         github.contains(&format!("::warning file={prefix}/progress/2026-02.yaml,line=3,col=1,title=W0402::")),
         "{github}"
     );
+}
+
+#[test]
+fn timings_list_every_phase_in_one_aligned_table() {
+    let out = common::scratch("timings").join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["build", "--quiet", "--timings", "--data"])
+        .arg(common::fixture("mini"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let stderr = text(&run.stderr);
+    // The table, then the warnings of the fixture (mini has one).
+    let lines: Vec<&str> = stderr.lines().take_while(|l| !l.starts_with("警告")).collect();
+    let table = lines.join("\n");
+    let names: Vec<&str> = lines[1..lines.len() - 1].iter().map(|l| l.split_whitespace().next().unwrap()).collect();
+    let mut expected = tongbao::PHASES.to_vec();
+    expected.push("合计");
+    assert_eq!(names, expected, "{table}");
+    // Every figure ends in the same column: 16 columns of name, 10 of number.
+    for line in &lines[1..lines.len() - 1] {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(*line), 26, "{line:?}");
+    }
+    let files = common::files(&out).len();
+    assert!(lines.last().unwrap().starts_with(&format!("文件 {files} 个，")), "{table}");
 }

@@ -5,13 +5,13 @@
 use crate::figures::{Group, Light, PeriodFigures};
 use crate::model::Subject;
 use crate::render::format::months_span;
-use crate::render::ledger::Ledger;
 use crate::render::rankings::RankingView;
 use crate::render::views::{BlockerRow, GroupRow};
 use crate::render::warnings::Warnings;
-use crate::render::{ChartView, Ctx, Page, chinese_number, ledger, markdown_to_html, rankings, s_curve, warnings};
+use crate::render::{ChartView, Ctx, Page, chinese_number, markdown_to_html, rankings, s_curve, warnings};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use tera::Value;
 
 /// Red-light projects named in the text once they have been red this many months running.
 const RED_STREAK_NAMED: u32 = 3;
@@ -39,8 +39,9 @@ struct Bulletin {
     overdue: String,
     requirements_html: String,
     signature_date: String,
-    ledger: Ledger,
-    warnings: Warnings,
+    /// The light rule's thresholds, in percentage points.
+    yellow_pp: String,
+    red_pp: String,
     open_blockers: Vec<BlockerRow>,
     resolved_blockers: Vec<BlockerRow>,
     cc: String,
@@ -167,8 +168,9 @@ fn overdue(ctx: &Ctx) -> String {
     if items.is_empty() { String::new() } else { format!("超过解决时限的问题：{}。", items.join("；")) }
 }
 
-/// `bulletins/<YYYY-MM>.html` for the context's period; `ctx` stands in `bulletins/`.
-pub fn page(ctx: &Ctx) -> Result<Page, String> {
+/// `bulletins/<YYYY-MM>.html` for the context's period, with `ledger` (the period's ledger,
+/// `render::ledger::value`) as 附件1; `ctx` stands in `bulletins/`.
+pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
     let (ds, pf) = (ctx.ds, ctx.pf);
     let cfg = ds.config.bulletin.as_ref();
     let issuer = cfg.map_or_else(|| ds.config.site.organization.clone(), |b| b.issuer.clone());
@@ -211,13 +213,14 @@ pub fn page(ctx: &Ctx) -> Result<Page, String> {
             .map(|t| markdown_to_html(&t.body, &ctx.root, &|id| ds.project(id).is_some()))
             .unwrap_or_default(),
         signature_date: issue_date.chinese(),
-        ledger: ledger::body(ctx),
-        warnings,
+        yellow_pp: warnings.yellow_pp,
+        red_pp: warnings.red_pp,
         open_blockers: pf.blockers.iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
         resolved_blockers: pf.blockers.iter().filter(|b| b.resolved_in_period).map(|b| ctx.blocker_row(b)).collect(),
         cc: cfg.map(|b| b.cc.join("，")).unwrap_or_default(),
         issue_date: issue_date.chinese(),
     };
     let title = format!("{}重点项目建设通报", pf.period.chinese());
-    ctx.page(format!("bulletins/{}.html", pf.period), "bulletin.html", "index", title, &body)
+    let path = format!("bulletins/{}.html", pf.period);
+    ctx.page_sharing(path, "bulletin.html", "index", title, &body, Some(("ledger", ledger)))
 }

@@ -5,7 +5,7 @@ use super::sheet::{Sheet, sheet};
 use crate::figures::{PeriodFigures, decision_states};
 use crate::render::rankings::RankingView;
 use crate::render::views::DecisionRow;
-use crate::render::{Ctx, Page, rankings as ranking_views};
+use crate::render::{Ctx, Page, project_curve, rankings as ranking_views};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -66,7 +66,7 @@ pub fn period_of<'a>(ctx: &Ctx<'a>, index: usize) -> &'a PeriodFigures {
 }
 
 /// The projects discussed at meeting `index`, as indices into `Dataset::projects`.
-pub fn projects_of(ctx: &Ctx, index: usize) -> Vec<usize> {
+fn projects_of(ctx: &Ctx, index: usize) -> Vec<usize> {
     ctx.ds.meetings[index].front.projects.iter().filter_map(|id| ctx.ds.index_of(id)).collect()
 }
 
@@ -83,8 +83,7 @@ pub fn page(ctx: &Ctx, index: usize, rankings: &[RankingView]) -> Result<Page, S
     let m = &ds.meetings[index];
     let f = &m.front;
     let ctx = ctx.for_period(period_of(ctx, index), &ctx.root);
-    let projects: Vec<usize> =
-        f.projects.iter().filter_map(|id| ds.projects.iter().position(|p| &p.id == id)).collect();
+    let projects = projects_of(&ctx, index);
     let (open_decisions, omitted_decisions) = open_decisions(&ctx, index, &projects);
     let body = Handout {
         title: f.title.clone(),
@@ -97,7 +96,7 @@ pub fn page(ctx: &Ctx, index: usize, rankings: &[RankingView]) -> Result<Page, S
             .map(|h| ds.orgs.leader(h).map_or(h.clone(), |l| format!("{h}（{}）", l.title)))
             .unwrap_or_default(),
         agenda: projects.iter().map(|&i| (ds.projects[i].name.clone(), ds.projects[i].lead_unit.clone())).collect(),
-        sheets: projects.iter().map(|&i| sheet(&ctx, i)).collect(),
+        sheets: projects.iter().map(|&i| sheet(&ctx, i, ctx.pf.project(i).map(|f| project_curve(&ctx, f)))).collect(),
         open_decisions,
         omitted_decisions,
         rankings: rankings.to_vec(),

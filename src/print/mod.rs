@@ -10,8 +10,9 @@ mod sheet;
 
 pub use sheet::{Sheet, sheet};
 
-use crate::figures::{PeriodFigures, ProjectFigures};
-use crate::render::{Ctx, Page, Sink, project_curve_file};
+pub use bulletin::page as bulletin;
+
+use crate::render::{self, Ctx, Page, Sink};
 use rayon::prelude::*;
 
 /// The document at `path` (from the site root), rendered alone, for `tongbao serve`.
@@ -21,7 +22,8 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
     match folder {
         "bulletins" => {
             let pf = ctx.all.iter().find(|p| p.period.to_string() == stem && p.period <= ctx.current)?;
-            Some(bulletin::page(&ctx.for_period(pf, "../")))
+            let in_folder = ctx.for_period(pf, "../");
+            Some(render::ledger::value(&in_folder).and_then(|ledger| bulletin::page(&in_folder, &ledger)))
         }
         "handouts" => {
             let index = ctx.ds.meetings.iter().position(|m| m.stem == stem)?;
@@ -44,32 +46,9 @@ pub fn is_printed(path: &str) -> bool {
         && !name.contains('/')
 }
 
-/// The S-curves the handouts' sheets show for periods other than the current one (the site
-/// writes the current period's), each once.
-fn sheet_charts<'a>(ctx: &Ctx<'a>) -> Vec<(&'a PeriodFigures, &'a ProjectFigures)> {
-    let mut wanted = std::collections::BTreeSet::new();
-    for meeting in 0..ctx.ds.meetings.len() {
-        let pf = handout::period_of(ctx, meeting);
-        if pf.period != ctx.current {
-            for index in handout::projects_of(ctx, meeting).into_iter().filter(|&i| pf.project(i).is_some()) {
-                wanted.insert((pf.period, index));
-            }
-        }
-    }
-    wanted
-        .into_iter()
-        .filter_map(|(period, index)| {
-            let pf = ctx.all.iter().find(|p| p.period == period)?;
-            Some((pf, pf.project(index)?))
-        })
-        .collect()
-}
-
-/// The bulletins of every period up to the current one and the handouts of every meeting,
-/// into `sink`.
-pub fn documents(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
-    let periods: Vec<_> = ctx.all.iter().filter(|p| p.period <= ctx.current).collect();
-    periods.par_iter().try_for_each(|pf| sink(bulletin::page(&ctx.for_period(pf, "../"))?))?;
+/// The handouts of every meeting, into `sink`. (The bulletins are rendered with their
+/// period's ledger: `render::render_ledgers`.)
+pub fn handouts(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let in_folder = ctx.at("../");
     // The rankings of each period a handout uses, built once and shared.
     let used: std::collections::BTreeSet<crate::model::Month> =
@@ -82,6 +61,5 @@ pub fn documents(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| {
         let period = handout::period_of(ctx, i).period;
         sink(handout::page(&in_folder, i, rankings.get(&period).map_or(&[], Vec::as_slice))?)
-    })?;
-    sheet_charts(ctx).into_par_iter().try_for_each(|(pf, f)| sink(project_curve_file(&ctx.for_period(pf, ""), f)))
+    })
 }

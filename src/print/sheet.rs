@@ -3,7 +3,7 @@
 
 use crate::figures::MilestoneState;
 use crate::render::format::months_span;
-use crate::render::{ChartView, Ctx, project_curve};
+use crate::render::{ChartView, Ctx};
 use serde::Serialize;
 
 /// How many open blockers and milestones a sheet lists before it would overflow the page.
@@ -30,7 +30,9 @@ pub struct Sheet {
     pub more_milestones: usize,
 }
 
-pub fn sheet(ctx: &Ctx, index: usize) -> Sheet {
+/// The sheet of `ds.projects[index]`, showing `chart` (the project's S-curve, or a second
+/// showing of it on a page that has it already).
+pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
     let ds = ctx.ds;
     let p = &ds.projects[index];
     let f = ctx.pf.project(index);
@@ -101,7 +103,7 @@ pub fn sheet(ctx: &Ctx, index: usize) -> Sheet {
         money,
         light,
         light_label,
-        chart: f.map(|f| project_curve(ctx, f)),
+        chart,
         progress: f.map(|f| f.progress.clone()).unwrap_or_default(),
         next: f.and_then(|f| f.next.clone()).unwrap_or_default(),
         more_blockers: open.len().saturating_sub(MAX_ROWS),

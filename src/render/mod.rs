@@ -11,14 +11,14 @@ pub(crate) mod views;
 
 pub use format::Formatter;
 pub use markdown::to_html as markdown_to_html;
-pub(crate) use pages::charts::{ChartView, project_curve, project_curve_file, s_curve};
+pub(crate) use pages::charts::{ChartView, project_curve, s_curve};
 pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
 
 use crate::figures::PeriodFigures;
 use crate::model::{Dataset, Month};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 use walkdir::WalkDir;
 
 /// A theme: its templates, parsed once, and its static files.
@@ -49,13 +49,26 @@ impl Theme {
         Ok(Theme { tera, static_dir: dir.join("static") })
     }
 
-    fn render<T: Serialize>(&self, template: &str, chrome: &Chrome, body: &T) -> Result<String, String> {
+    fn render<T: Serialize>(
+        &self,
+        template: &str,
+        chrome: &Chrome,
+        body: &T,
+        shared: Option<Shared>,
+    ) -> Result<String, String> {
         let mut context = Context::new();
         context.insert("c", chrome);
         context.insert("p", body);
+        if let Some((name, value)) = shared {
+            context.insert_value(name, value.clone());
+        }
         self.tera.render(template, &context).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))
     }
 }
+
+/// A template value built once and given to several pages under its own name (the ledger of a
+/// period, which its ledger page and its bulletin show). Cloning it only counts a reference.
+pub type Shared<'v> = (&'static str, &'v Value);
 
 /// Where rendered files go as soon as they are made (the output stage writes them), so that a
 /// large site is never held in memory whole.
@@ -162,8 +175,21 @@ impl<'a> Ctx<'a> {
         title: String,
         body: &T,
     ) -> Result<Page, String> {
+        self.page_sharing(path, template, active, title, body, None)
+    }
+
+    /// [`Ctx::page`] with a [`Shared`] value besides the body.
+    pub(crate) fn page_sharing<T: Serialize>(
+        &self,
+        path: String,
+        template: &str,
+        active: &str,
+        title: String,
+        body: &T,
+        shared: Option<Shared>,
+    ) -> Result<Page, String> {
         let chrome = self.chrome(active, title);
-        Ok(Page { path, content: self.theme.render(template, &chrome, body)? })
+        Ok(Page { path, content: self.theme.render(template, &chrome, body, shared)? })
     }
 }
 
@@ -191,8 +217,30 @@ pub fn render_one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
     pages::one(ctx, path)
 }
 
+/// Renders the ledger page of every period up to the context's (`ledger.html`, then
+/// `periods/<YYYY-MM>/ledger.html`) and gives each period's ledger, built once, to `bulletin`
+/// with the context of `bulletins/`: the largest table of a period is the same in both.
+pub fn render_ledgers(
+    ctx: &Ctx,
+    sink: &Sink,
+    bulletin: &(dyn Fn(&Ctx, &Value) -> Result<Page, String> + Sync),
+) -> Result<(), String> {
+    use rayon::prelude::*;
+    let periods: Vec<&PeriodFigures> = ctx.all.iter().filter(|p| p.period <= ctx.current).collect();
+    periods.par_iter().try_for_each(|pf| {
+        let (page, path) = if pf.period == ctx.current {
+            (ctx.for_period(pf, ""), "ledger.html".to_string())
+        } else {
+            (ctx.for_period(pf, "../../"), format!("periods/{}/ledger.html", pf.period))
+        };
+        let table = ledger::value(&page)?;
+        sink(ledger::page_with(&page, path, &table)?)?;
+        sink(bulletin(&ctx.for_period(pf, "../"), &table)?)
+    })
+}
+
 /// Renders every page of the site for the context's period, plus the archive of earlier
-/// periods, into `sink`.
+/// periods, into `sink`: all but the ledgers ([`render_ledgers`]).
 pub fn render_site(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     use rayon::prelude::*;
     pages::current(ctx, sink)?;

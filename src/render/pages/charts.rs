@@ -1,21 +1,20 @@
 //! Chart data prepared for pages: the S-curve of a set of projects and rate bars of groups,
 //! each with the table of the numbers behind it.
 
+use super::super::Ctx;
 use super::super::format::light_parts;
-use super::super::{Ctx, Page};
 use crate::charts::{self, BarRow, SCurve};
 use crate::figures::{Aggregate, Group, ProjectFigures};
 use crate::model::Wan;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-/// A chart and the table of its numbers. The chart is inline SVG, or, for charts shown on many
-/// pages (a project's S-curve on its page and its printed sheets), a file named by `src`.
+/// A chart and the table of its numbers. The chart is inline SVG: a page that shows it twice
+/// (a project page and the one-pager it prints as) carries it once and points to it the second
+/// time ([`ChartView::shown_again`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
     pub svg: String,
-    /// The chart's SVG file, relative to the page; empty when `svg` is inline.
-    pub src: String,
     pub title: String,
     /// Column headings, then rows of cells.
     pub head: Vec<&'static str>,
@@ -63,39 +62,47 @@ const CURVE_HEAD: [&str; 4] = ["月份", "累计计划", "累计完成", "当月
 pub fn s_curve(ctx: &Ctx, title: String, members: &[&ProjectFigures]) -> ChartView {
     let (actual, plan) = curve(ctx, members);
     let svg = curve_svg(&title, &actual, &plan);
-    ChartView { svg, src: String::new(), rows: curve_table(ctx, &actual, &plan), title, head: CURVE_HEAD.to_vec() }
+    ChartView { svg, rows: curve_table(ctx, &actual, &plan), title, head: CURVE_HEAD.to_vec() }
 }
 
-/// Where a project's S-curve of a period is written, from the site root.
-pub fn project_curve_path(ctx: &Ctx, index: usize) -> String {
-    format!("charts/{}/{}.svg", ctx.pf.period, ctx.ds.projects[index].id)
+/// The id of a project's S-curve on a page that shows it twice.
+fn project_curve_id(ctx: &Ctx, index: usize) -> String {
+    format!("curve-{}", ctx.ds.projects[index].id)
 }
 
-fn project_curve_title(ctx: &Ctx, index: usize) -> String {
-    format!("{}累计完成投资", ctx.ds.projects[index].name)
-}
-
-/// A project's S-curve as a reference to its file (written by [`project_curve_file`]).
+/// A project's S-curve, inline, with an id a second showing on the same page points to.
 pub fn project_curve(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
     let (actual, plan) = curve(ctx, &[f]);
-    ChartView {
-        svg: String::new(),
-        src: format!("{}{}", ctx.root, project_curve_path(ctx, f.index)),
-        rows: curve_table(ctx, &actual, &plan),
-        title: project_curve_title(ctx, f.index),
-        head: CURVE_HEAD.to_vec(),
-    }
+    let title = format!("{}累计完成投资", ctx.ds.projects[f.index].name);
+    let svg = curve_svg(&title, &actual, &plan).replacen(
+        "<svg ",
+        &format!("<svg id=\"{}\" ", project_curve_id(ctx, f.index)),
+        1,
+    );
+    ChartView { svg, rows: curve_table(ctx, &actual, &plan), title, head: CURVE_HEAD.to_vec() }
 }
 
-/// The SVG file of a project's S-curve for the context's period.
-pub fn project_curve_file(ctx: &Ctx, f: &ProjectFigures) -> Page {
-    let (actual, plan) = curve(ctx, &[f]);
-    let svg = curve_svg(&project_curve_title(ctx, f.index), &actual, &plan);
-    let svg = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
-        svg.replacen("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ", usize::from(!svg.contains("xmlns=")))
-    );
-    Page { path: project_curve_path(ctx, f.index), content: svg }
+impl ChartView {
+    /// The same chart shown a second time on its page: an SVG `<use>` of the first (found by
+    /// the id [`project_curve`] gives it), at the same size, without the data table. The
+    /// first may sit in a part of the page that is hidden, as the screen view is in print.
+    pub fn shown_again(&self) -> ChartView {
+        let attribute = |name: &str| {
+            let open = &self.svg[..self.svg.find('>').unwrap_or(0)];
+            let start = open.find(&format!(" {name}=\"")).map(|i| i + name.len() + 3)?;
+            Some(open[start..].split('"').next().unwrap_or_default().to_string())
+        };
+        let (id, view_box) = (attribute("id").unwrap_or_default(), attribute("viewBox").unwrap_or_default());
+        let escaped = self.title.replace('&', "&amp;").replace('<', "&lt;");
+        ChartView {
+            svg: format!(
+                "<svg role=\"img\" class=\"chart\" viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{escaped}</title><use href=\"#{id}\"/></svg>"
+            ),
+            title: self.title.clone(),
+            head: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
 }
 
 /// Horizontal bars of the groups' completion rates against the county's 序时进度.
@@ -127,7 +134,5 @@ pub fn group_bars(ctx: &Ctx, title: String, groups: &[Group], county: &Aggregate
             ]
         })
         .collect();
-    ChartView {
-        svg, src: String::new(), title, head: vec!["名称", "年度计划", "累计完成", "完成率", "偏差"], rows
-    }
+    ChartView { svg, title, head: vec!["名称", "年度计划", "累计完成", "完成率", "偏差"], rows }
 }

@@ -1,20 +1,21 @@
 //! 台账: every project of the year in one table, grouped by industry with subtotal rows.
 
-use super::super::Ctx;
 use super::super::views::{GroupRow, ProjectRow};
+use super::super::{Ctx, Page};
 use super::chinese_number;
 use crate::model::Subject;
 use serde::Serialize;
+use tera::Value;
 
 #[derive(Serialize)]
-pub struct Section {
+struct Section {
     heading: String,
     subtotal: GroupRow,
     rows: Vec<ProjectRow>,
 }
 
 #[derive(Serialize)]
-pub struct Ledger {
+struct Ledger {
     total: GroupRow,
     sections: Vec<Section>,
     /// The standard footnote when rounded rows do not add up to the rounded totals.
@@ -23,13 +24,26 @@ pub struct Ledger {
     natures: Vec<String>,
 }
 
-pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
-    let title = format!("{}重点项目台账", ctx.pf.period.chinese());
-    ctx.page(path.to_string(), "ledger.html", "ledger", title, &body(ctx))
+/// The ledger page of the context's period at `path`.
+pub fn page(ctx: &Ctx, path: String) -> Result<Page, String> {
+    page_with(ctx, path, &value(ctx)?)
 }
 
-/// The ledger grouped by industry with subtotals; the bulletin's 附件1 too.
-pub fn body(ctx: &Ctx) -> Ledger {
+/// The ledger page of the context's period at `path`, showing `ledger` (from [`value`]).
+pub fn page_with(ctx: &Ctx, path: String, ledger: &Value) -> Result<Page, String> {
+    let title = format!("{}重点项目台账", ctx.pf.period.chinese());
+    ctx.page_sharing(path, "ledger.html", "ledger", title, &(), Some(("ledger", ledger)))
+}
+
+/// The ledger of the context's period as the template value `ledger`: built once per period
+/// and shown by its ledger page and its bulletin's 附件1. Links in it are relative to
+/// `ctx.root` (the ledger page's; the bulletin prints none).
+pub fn value(ctx: &Ctx) -> Result<Value, String> {
+    Value::try_from_serializable(&body(ctx)).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))
+}
+
+/// The ledger grouped by industry with subtotals.
+fn body(ctx: &Ctx) -> Ledger {
     let pf = ctx.pf;
     let mut no = 0;
     let mut rounding_note = false;

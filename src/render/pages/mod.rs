@@ -19,9 +19,8 @@ use rayon::prelude::*;
 /// Every page of the current period, into `sink`.
 pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let (in_folder, in_values) = (ctx.at("../"), ctx.at("../../"));
-    let singles: [&(dyn Fn() -> Result<Page, String> + Sync); 8] = [
+    let singles: [&(dyn Fn() -> Result<Page, String> + Sync); 7] = [
         &|| dashboard::page(ctx, "index.html"),
-        &|| ledger::page(ctx, "ledger.html"),
         &|| rankings::page(ctx, "rankings.html"),
         &|| warnings::page(ctx),
         &|| blockers::page(ctx),
@@ -31,26 +30,15 @@ pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     ];
     singles.par_iter().try_for_each(|make| sink(make()?))?;
     groups::pages(&in_folder, &in_values, sink)?;
-    ctx.pf.projects.par_iter().try_for_each(|p| {
-        sink(project::page(&in_folder, p.index)?)?;
-        sink(charts::project_curve_file(ctx, p))
-    })?;
-    let mut listed = vec![false; ctx.ds.projects.len()];
-    for p in &ctx.pf.projects {
-        listed[p.index] = true;
-    }
-    (0..ctx.ds.projects.len())
-        .into_par_iter()
-        .filter(|&i| !listed[i])
-        .try_for_each(|i| sink(project::page(&in_folder, i)?))?;
+    (0..ctx.ds.projects.len()).into_par_iter().try_for_each(|i| sink(project::page(&in_folder, i)?))?;
     (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| sink(meetings::page(&in_folder, i)?))
 }
 
-/// The archive of an earlier period: its dashboard, ledger and rankings as they were.
+/// The archive of an earlier period: its dashboard and rankings as they were (its ledger is
+/// rendered with its bulletin).
 pub fn archive(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let folder = format!("periods/{}/", ctx.pf.period);
     sink(dashboard::page(ctx, &format!("{folder}index.html"))?)?;
-    sink(ledger::page(ctx, &format!("{folder}ledger.html"))?)?;
     sink(rankings::page(ctx, &format!("{folder}rankings.html"))?)
 }
 
@@ -62,7 +50,7 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
         |prefix: &str| path.strip_prefix(prefix).and_then(|r| r.strip_suffix(".html")).filter(|r| !r.contains('/'));
     let page = match path {
         "" | "index.html" => dashboard::page(ctx, "index.html"),
-        "ledger.html" => ledger::page(ctx, "ledger.html"),
+        "ledger.html" => ledger::page(ctx, path.into()),
         "rankings.html" => rankings::page(ctx, "rankings.html"),
         "warnings.html" => warnings::page(ctx),
         "issues.html" => blockers::page(ctx),
@@ -75,19 +63,13 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
             meetings::page(&in_folder, ctx.ds.meetings.iter().position(|m| m.stem == stem)?)
         }
         _ if path.starts_with("groups/") => return groups::one(&in_folder, &in_values, &path["groups/".len()..]),
-        _ if path.starts_with("charts/") => {
-            let (period, file) = path["charts/".len()..].split_once('/')?;
-            let pf = ctx.all.iter().find(|p| p.period.to_string() == period)?;
-            let f = pf.project(ctx.ds.index_of(file.strip_suffix(".svg")?)?)?;
-            Ok(charts::project_curve_file(&ctx.for_period(pf, ""), f))
-        }
         _ if path.starts_with("periods/") => {
             let (period, file) = path["periods/".len()..].split_once('/')?;
             let pf = ctx.all.iter().find(|p| p.period.to_string() == period && p.period < ctx.current)?;
             let archived = ctx.for_period(pf, "../../");
             match file {
                 "index.html" => dashboard::page(&archived, path),
-                "ledger.html" => ledger::page(&archived, path),
+                "ledger.html" => ledger::page(&archived, path.into()),
                 "rankings.html" => rankings::page(&archived, path),
                 _ => return None,
             }

@@ -200,6 +200,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
             rate: fmt.percent(crate::figures::ratio::ratio(c.paid.0, c.allocated.0)),
         })
         .collect();
+    let chart = figures.map(|f| project_curve(ctx, f));
     let body = ProjectPage {
         id: project.id.clone(),
         name: project.name.clone(),
@@ -208,7 +209,8 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         basics,
         responsibility,
         money,
-        chart: figures.map(|f| project_curve(ctx, f)),
+        sheet: crate::print::sheet(ctx, index, chart.as_ref().map(ChartView::shown_again)),
+        chart,
         months,
         milestones,
         open_blockers: pf.blockers_of(index).iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
@@ -216,7 +218,6 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         meetings,
         decisions,
         budget,
-        sheet: crate::print::sheet(ctx, index),
     };
     ctx.page(format!("projects/{}.html", project.id), "project.html", "ledger", project.name.clone(), &body)
 }

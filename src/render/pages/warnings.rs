@@ -19,8 +19,8 @@ struct LateMilestone {
 pub struct Warnings {
     pub(crate) red: Vec<ProjectRow>,
     pub(crate) yellow: Vec<ProjectRow>,
-    yellow_pp: String,
-    red_pp: String,
+    pub(crate) yellow_pp: String,
+    pub(crate) red_pp: String,
     milestones: Vec<LateMilestone>,
 }
 
