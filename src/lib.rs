@@ -134,17 +134,13 @@ impl Inspection {
     }
 }
 
-/// Reads a data folder (stage 1). Fails only when the folder itself cannot be read.
-fn load_folder(data: &std::path::Path) -> Result<load::Loaded, Failure> {
-    load_folder_cached(data, &mut load::Cache::default())
-}
-
-/// [`load_folder`], re-reading only files that changed since `cache` saw them.
-fn load_folder_cached(data: &std::path::Path, cache: &mut load::Cache) -> Result<load::Loaded, Failure> {
+/// Reads a data folder (stage 1), through `cache` when given (see [`load::load`]). Fails only
+/// when the folder itself cannot be read.
+fn load_folder(data: &std::path::Path, cache: Option<&mut load::Cache>) -> Result<load::Loaded, Failure> {
     if !data.is_dir() {
         return Err(Failure::Other(format!("错误：数据目录 {} 不存在\n", data.display())));
     }
-    Ok(load::load_cached(data, cache))
+    Ok(load::load(data, cache))
 }
 
 /// Runs the validation rules over what was loaded (stage 2).
@@ -160,7 +156,7 @@ fn check_loaded(loaded: load::Loaded) -> Inspection {
 /// Runs every load and validation rule over `data`, without rendering. Fails only when the
 /// folder itself cannot be read.
 pub fn inspect(data: &std::path::Path) -> Result<Inspection, Failure> {
-    load_folder(data).map(check_loaded)
+    load_folder(data, None).map(check_loaded)
 }
 
 /// A checked dataset, where each of its records came from, and its warnings, rendered; or
@@ -202,7 +198,7 @@ pub(crate) fn current_period(ds: &Dataset, asked: Option<Month>) -> Result<Month
 
 /// Loads (re-reading only what changed since `cache` saw it), checks and computes figures.
 pub fn prepare(options: &BuildOptions, cache: &mut load::Cache) -> Result<Prepared, Failure> {
-    let (ds, warnings) = accept(check_loaded(load_folder_cached(&options.data, cache)?))?;
+    let (ds, warnings) = accept(check_loaded(load_folder(&options.data, Some(cache))?))?;
     let all = figures::compute_all(&ds);
     let current = current_period(&ds, options.period)?;
     Ok(Prepared { ds, all, current, warnings })
@@ -256,7 +252,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
 pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sync)) -> Result<BuildReport, Failure> {
     let mut phases = Phases { done: Vec::new(), clock: Instant::now(), started };
     phases.next(0);
-    let loaded = load_folder(&options.data)?;
+    let loaded = load_folder(&options.data, None)?;
     phases.next(1);
     let (ds, warnings) = accept(check_loaded(loaded))?;
     phases.next(2);

@@ -9,7 +9,7 @@ use tongbao::diagnostic::Diagnostic;
 
 /// Every finding of a data folder as "file:line:col code message".
 fn findings(dir: &Path) -> Vec<Diagnostic> {
-    let loaded = tongbao::load::load(dir);
+    let loaded = tongbao::load::load(dir, None);
     let mut out = loaded.diagnostics.clone();
     if let Some(ds) = &loaded.dataset {
         out.extend(tongbao::check::check(ds, &loaded.sources));

@@ -27,7 +27,7 @@ fn every_built_file_is_what_serve_renders() {
             .or_else(|| tongbao::print::one(&ctx, &file))
             .unwrap_or_else(|| panic!("serve has no route for {file}"))
             .unwrap();
-        assert!(page.content.as_bytes() == std::fs::read(site.join(&file)).unwrap(), "{file} differs");
+        assert!(page.content == std::fs::read(site.join(&file)).unwrap(), "{file} differs");
     }
 }
 

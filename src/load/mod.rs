@@ -87,27 +87,39 @@ pub struct Cache {
     reads: BTreeMap<String, ((u64, std::time::SystemTime), Read)>,
 }
 
-/// Reads the data folder at `root`.
-pub fn load(root: &std::path::Path) -> Loaded {
-    load_cached(root, &mut Cache::default())
-}
+/// How many files are read at once: more than the cores, so that reading files the operating
+/// system no longer holds in memory waits on the disk for several at a time.
+const READERS: usize = 16;
 
-/// Reads the data folder at `root`, re-reading only files that changed since `cache` saw them.
-pub fn load_cached(root: &std::path::Path, cache: &mut Cache) -> Loaded {
+/// Reads the data folder at `root`; with `cache`, re-reads only files that changed since the
+/// cache saw them and keeps what it read there (`tongbao serve`).
+pub fn load(root: &std::path::Path, cache: Option<&mut Cache>) -> Loaded {
     let (found, mut diagnostics) = walk::walk(root);
-    let stamped: Vec<(Read, Option<(u64, std::time::SystemTime)>)> = found
-        .par_iter()
-        .map(|f| {
-            let stamp = std::fs::metadata(&f.full).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
-            let read = match (stamp, cache.reads.get(&f.rel)) {
-                (Some(now), Some((then, read))) if now == *then => read.clone(),
-                _ => read_one(f),
-            };
-            (read, stamp)
-        })
+    let unchanged = |f: &walk::Found, stamp: Option<(u64, std::time::SystemTime)>| {
+        let (then, read) = cache.as_deref()?.reads.get(&f.rel)?;
+        (Some(*then) == stamp).then(|| read.clone())
+    };
+    let wanted = |f: &walk::Found| {
+        let stamp = std::fs::metadata(&f.full).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+        match unchanged(f, stamp) {
+            Some(read) => (stamp, Ok(read)),
+            None => (stamp, Err(std::fs::read(&f.full))),
+        }
+    };
+    let readers = rayon::ThreadPoolBuilder::new().num_threads(READERS).build();
+    let fetched: Vec<_> = match &readers {
+        Ok(pool) => pool.install(|| found.par_iter().map(wanted).collect()),
+        Err(_) => found.par_iter().map(wanted).collect(),
+    };
+    let stamped: Vec<(Read, Option<(u64, std::time::SystemTime)>)> = fetched
+        .into_par_iter()
+        .zip(&found)
+        .map(|((stamp, fetched), f)| (fetched.unwrap_or_else(|bytes| read_one(f, bytes)), stamp))
         .collect();
-    cache.reads =
-        stamped.iter().filter_map(|(read, stamp)| Some((read.rel.clone(), ((*stamp)?, read.clone())))).collect();
+    if let Some(cache) = cache {
+        cache.reads =
+            stamped.iter().filter_map(|(read, stamp)| Some((read.rel.clone(), ((*stamp)?, read.clone())))).collect();
+    }
     let reads: Vec<Read> = stamped.into_iter().map(|(read, _)| read).collect();
     let mut sources = Sources::default();
     let (mut config, mut orgs) = (None, None);
@@ -182,9 +194,10 @@ pub fn load_cached(root: &std::path::Path, cache: &mut Cache) -> Loaded {
     Loaded { dataset, sources, diagnostics }
 }
 
-fn read_one(found: &walk::Found) -> Read {
+/// Parses one file from its `bytes` (or the error reading it).
+fn read_one(found: &walk::Found, bytes: std::io::Result<Vec<u8>>) -> Read {
     let rel = found.rel.clone();
-    let text = match std::fs::read(&found.full) {
+    let text = match bytes {
         Ok(bytes) => parse::text(&rel, bytes),
         Err(e) => Err(Diagnostic::error("E0002", &rel, (1, 1), format!("无法读取文件：{e}"))),
     };

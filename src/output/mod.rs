@@ -90,7 +90,7 @@ impl Staging {
 
     /// Writes one rendered page.
     pub fn put(&self, page: Page) -> Result<(), String> {
-        self.put_bytes(&page.path, page.content.as_bytes())
+        self.put_bytes(&page.path, &page.content)
     }
 
     /// Counts files that something else wrote into the folder (the PDFs).

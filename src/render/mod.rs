@@ -55,14 +55,16 @@ impl Theme {
         chrome: &Chrome,
         body: &T,
         shared: Option<Shared>,
-    ) -> Result<String, String> {
+    ) -> Result<Vec<u8>, String> {
         let mut context = Context::new();
         context.insert("c", chrome);
         context.insert("p", body);
         if let Some((name, value)) = shared {
             context.insert_value(name, value.clone());
         }
-        self.tera.render(template, &context).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(template, &context, &mut out).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))?;
+        Ok(out)
     }
 }
 
@@ -74,11 +76,12 @@ pub type Shared<'v> = (&'static str, &'v Value);
 /// large site is never held in memory whole.
 pub type Sink<'s> = dyn Fn(Page) -> Result<(), String> + Sync + 's;
 
-/// One output file: its path under the output folder and its content.
+/// One output file: its path under the output folder and its content (UTF-8, as the
+/// templates wrote it: kept as bytes so that megabytes of HTML are not validated again).
 #[derive(Debug)]
 pub struct Page {
     pub path: String,
-    pub content: String,
+    pub content: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -58,7 +58,7 @@ pub fn edited(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
 
 /// Loads a data folder that must be free of errors.
 pub fn dataset(dir: &Path) -> Dataset {
-    let loaded = tongbao::load::load(dir);
+    let loaded = tongbao::load::load(dir, None);
     let ds = loaded.dataset.expect("config and orgs load");
     let findings: Vec<_> = loaded
         .diagnostics
