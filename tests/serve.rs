@@ -110,11 +110,26 @@ fn an_edit_reloads_the_page_and_a_broken_edit_shows_its_diagnostics() {
     assert_eq!(get(port, "no/such/page.html").0, 404);
     assert_eq!(get(port, "static/style.css").0, 200);
     assert_eq!(status(port)["version"], 1);
+    assert!(page.contains("var seen = 1,"), "the page's script knows which version it shows");
+
+    // The page's waiting request: held open until a rebuild ends, then answered at once.
+    let generation = status(port)["generation"].as_u64().unwrap();
+    let waiting = std::thread::spawn(move || {
+        let asked = Instant::now();
+        let answer = get(port, &format!("__tongbao/wait/{generation}")).1;
+        (serde_json::from_str::<serde_json::Value>(&answer).unwrap(), asked.elapsed())
+    });
+    std::thread::sleep(Duration::from_millis(400));
+    assert!(!waiting.is_finished(), "the wait was answered before anything changed");
 
     // An edit: the version moves on and the page shows the new name.
     edit(&data.join("projects/T-1.yaml"), "name: 甲项目", "name: 甲项目（二期）");
     let took = wait_for(port, |s| s["version"] == 2);
     assert!(took < Duration::from_secs(5), "took {took:?}");
+    let (answer, waited) = waiting.join().unwrap();
+    assert_eq!(answer["version"], 2, "{answer}");
+    assert!(answer["generation"].as_u64().unwrap() > generation);
+    assert!(waited >= Duration::from_millis(400) && waited < Duration::from_secs(10), "{waited:?}");
     assert!(get(port, "projects/T-1.html").1.contains("<h1>甲项目（二期）</h1>"));
 
     // A broken edit: diagnostics in the status (the page shows them as an overlay), last good data served.

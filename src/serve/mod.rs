@@ -1,8 +1,8 @@
 //! `tongbao serve`: a live preview on 127.0.0.1. The data is loaded, checked and its figures
 //! computed in memory; each request renders the one page asked for. A watcher polls data/ and
 //! the theme; after an edit only the changed files are read again, the figures recomputed, and
-//! open pages reload themselves (a small script, injected in serve mode only, polls
-//! `/__tongbao/status`). A broken edit shows its diagnostics in the terminal and over the page,
+//! open pages reload themselves: a small script, injected in serve mode only, keeps a request
+//! to `/__tongbao/wait/<generation>` open, which the server answers as soon as a rebuild ends. A broken edit shows its diagnostics in the terminal and over the page,
 //! and the last good data keeps being served.
 //!
 //! Watching polls modification times instead of using OS notifications: it needs no extra
@@ -15,17 +15,18 @@ use crate::render::{Ctx, Formatter, Theme, render_one};
 use crate::{BuildOptions, Failure, Prepared, prepare, print};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
 /// How often the watcher looks for changes. A change found is rebuilt at once: editors save a
 /// file in one go, and a further change simply gives another rebuild.
 const POLL: Duration = Duration::from_millis(100);
 
-/// Injected before `</body>` of every page served: reloads on a new version, shows errors.
+/// Injected before `</body>` of every page served, with the version the page shows in place of
+/// `VERSION`: reloads on a new version, shows errors.
 const RELOAD_SCRIPT: &str = r#"<script id="tongbao-live-reload">
 (function () {
-  var seen = null;
+  var seen = VERSION, generation = null;
   function show(errors) {
     var box = document.getElementById("tongbao-errors");
     if (!errors) { if (box) box.remove(); return; }
@@ -39,11 +40,13 @@ const RELOAD_SCRIPT: &str = r#"<script id="tongbao-live-reload">
     box.textContent = "数据有错误，仍显示上一次正确的结果：\n\n" + errors;
   }
   function poll() {
-    fetch("/__tongbao/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
-      if (seen !== null && s.version !== seen) { location.reload(); return; }
-      seen = s.version;
+    var url = generation === null ? "/__tongbao/status" : "/__tongbao/wait/" + generation;
+    fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (s.version !== seen) { location.reload(); return; }
+      generation = s.generation;
       show(s.errors);
-    }).catch(function () {}).then(function () { setTimeout(poll, 100); });
+      poll();
+    }).catch(function () { generation = null; setTimeout(poll, 1000); });
   }
   poll();
 })();
@@ -58,6 +61,37 @@ struct State {
     /// Goes up with every good rebuild: open pages reload when it changes.
     version: u64,
     errors: Option<String>,
+}
+
+/// How long a page's waiting request is held before it is answered anyway (it then asks again).
+const LONGEST_WAIT: Duration = Duration::from_secs(25);
+
+/// Counts the rebuilds that ended (with a new version or with errors) and wakes the requests
+/// waiting for the next one.
+#[derive(Default)]
+struct Generations {
+    count: Mutex<u64>,
+    ended: Condvar,
+}
+
+impl Generations {
+    fn current(&self) -> u64 {
+        self.count.lock().map_or(0, |c| *c)
+    }
+
+    fn advance(&self) {
+        if let Ok(mut count) = self.count.lock() {
+            *count += 1;
+            self.ended.notify_all();
+        }
+    }
+
+    /// Waits until a rebuild after generation `seen` has ended, or [`LONGEST_WAIT`] has passed.
+    fn wait_after(&self, seen: u64) {
+        if let Ok(count) = self.count.lock() {
+            let _ = self.ended.wait_timeout_while(count, LONGEST_WAIT, |c| *c == seen);
+        }
+    }
 }
 
 /// Size and modification time of every file under the watched folders.
@@ -87,17 +121,18 @@ pub fn serve(options: BuildOptions, port: u16) -> Result<(), Failure> {
         .map_err(|e| Failure::Other(format!("错误：无法监听端口 {port}：{e}\n")))?;
     let address = listener.local_addr().map_err(|e| Failure::Other(format!("错误：{e}\n")))?;
     eprintln!("预览地址：http://{address}/index.html（修改 {} 或主题后自动刷新；Ctrl+C 结束）", options.data.display());
-    let watched = Arc::clone(&state);
-    std::thread::spawn(move || watch(options, cache, watched));
+    let generations = Arc::new(Generations::default());
+    let (watched, told) = (Arc::clone(&state), Arc::clone(&generations));
+    std::thread::spawn(move || watch(options, cache, &watched, &told));
     for stream in listener.incoming().flatten() {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || answer(stream, &state));
+        let (state, generations) = (Arc::clone(&state), Arc::clone(&generations));
+        std::thread::spawn(move || answer(stream, &state, &generations));
     }
     Ok(())
 }
 
 /// Polls the data and theme folders and rebuilds after each change.
-fn watch(options: BuildOptions, mut cache: Cache, state: Arc<RwLock<State>>) {
+fn watch(options: BuildOptions, mut cache: Cache, state: &RwLock<State>, generations: &Generations) {
     let dirs = [options.data.as_path(), options.theme.as_path()];
     let mut last = snapshot(&dirs);
     loop {
@@ -111,33 +146,43 @@ fn watch(options: BuildOptions, mut cache: Cache, state: Arc<RwLock<State>>) {
         let theme = Theme::load(&options.theme);
         let prepared = prepare(&options, &mut cache);
         let Ok(mut s) = state.write() else { return };
-        match (theme, prepared) {
+        // What the new data replaces is dropped after the lock is released.
+        let _replaced = match (theme, prepared) {
             (Ok(theme), Ok(prepared)) => {
                 eprint!("{}", prepared.warnings);
                 s.fmt = Formatter::new(&prepared.ds.config);
-                s.prepared = prepared;
                 s.theme = theme;
                 s.version += 1;
                 s.errors = None;
                 eprintln!("已更新（{} ms）", started.elapsed().as_millis());
+                Some(std::mem::replace(&mut s.prepared, prepared))
             }
             (Err(text), _) | (_, Err(Failure::Data(text) | Failure::Other(text))) => {
                 eprint!("{text}");
                 s.errors = Some(text);
+                None
             }
-        }
+        };
+        drop(s);
+        generations.advance();
     }
 }
 
-fn answer(stream: TcpStream, state: &RwLock<State>) {
+fn answer(stream: TcpStream, state: &RwLock<State>, generations: &Generations) {
     let Some(path) = http::read_path(&stream) else {
         return http::respond(stream, "400 Bad Request", "text/plain; charset=utf-8", b"bad request");
     };
+    // `__tongbao/wait/<generation>`: the status once a rebuild after that generation has ended.
+    if let Some(seen) = path.strip_prefix("__tongbao/wait/").and_then(|g| g.parse().ok()) {
+        generations.wait_after(seen);
+    }
+    let generation = generations.current();
     let Ok(s) = state.read() else {
         return http::respond(stream, "500 Internal Server Error", "text/plain; charset=utf-8", b"");
     };
-    if path == "__tongbao/status" {
-        let body = serde_json::json!({ "version": s.version, "errors": s.errors }).to_string();
+    if path == "__tongbao/status" || path.starts_with("__tongbao/wait/") {
+        let body =
+            serde_json::json!({ "version": s.version, "errors": s.errors, "generation": generation }).to_string();
         return http::respond(stream, "200 OK", http::content_type("x.json"), body.as_bytes());
     }
     if let Some(file) = path.strip_prefix("static/").filter(|f| !f.split('/').any(|p| p == "..")) {
@@ -154,8 +199,8 @@ fn answer(stream: TcpStream, state: &RwLock<State>) {
     };
     match page {
         Some(Ok(page)) if path.ends_with(".html") => {
-            let html =
-                String::from_utf8_lossy(&page.content).replacen("</body>", &format!("{RELOAD_SCRIPT}</body>"), 1);
+            let script = RELOAD_SCRIPT.replacen("VERSION", &s.version.to_string(), 1);
+            let html = String::from_utf8_lossy(&page.content).replacen("</body>", &format!("{script}</body>"), 1);
             http::respond(stream, "200 OK", http::content_type(&path), html.as_bytes());
         }
         Some(Ok(page)) => http::respond(stream, "200 OK", http::content_type(&path), &page.content),
