@@ -40,41 +40,40 @@ pub struct Aggregate {
 /// 新开工, the nature whose start rate (开工率) is reported.
 pub const NEW_START: &str = "新开工";
 
+/// The figures of `members` for month `n` of `year`: the sums in one pass over the members,
+/// then the rates of the sums.
 pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], year: i32, n: u32) -> Aggregate {
     let cfg = &ds.config;
-    let sum = |f: fn(&ProjectFigures) -> Wan| members.iter().map(|p| f(p)).sum::<Wan>();
-    let plan = sum(|p| p.plan);
-    let ytd = sum(|p| p.ytd);
-    let rate = ratio(ytd.0, plan.0);
-    let time_progress = match cfg.report.time_progress {
-        TimeProgressMode::Month => Decimal::from(n) / Decimal::from(12),
-        TimeProgressMode::Plan => {
-            let planned: Wan = members.iter().map(|p| p.plan_by_month[n as usize - 1]).sum();
-            ratio(planned.0, plan.0).unwrap_or(Decimal::from(n) / Decimal::from(12))
+    let mut a = Aggregate { count: members.len(), ..Aggregate::default() };
+    let mut planned = Wan::ZERO;
+    for p in members {
+        let project = &ds.projects[p.index];
+        a.total_investment = a.total_investment + project.total_investment;
+        a.plan = a.plan + p.plan;
+        a.ytd = a.ytd + p.ytd;
+        a.month = a.month + p.month;
+        planned = planned + p.plan_by_month[n as usize - 1];
+        if project.years.get(&year).is_some_and(|y| y.nature == NEW_START) {
+            a.new_starts += 1;
+            a.new_started += usize::from(p.started);
         }
-    };
-    let deviation = rate.map(|r| deviation_pp(r, time_progress, cfg.report.decimals.percent));
-    let is_new = |p: &&&ProjectFigures| ds.projects[p.index].years.get(&year).is_some_and(|y| y.nature == NEW_START);
-    let new_starts = members.iter().filter(is_new).count();
-    let new_started = members.iter().filter(is_new).filter(|p| p.started).count();
-    let lights = |l: Light| members.iter().filter(|p| p.light == Some(l)).count();
-    Aggregate {
-        count: members.len(),
-        total_investment: members.iter().map(|p| ds.projects[p.index].total_investment).sum(),
-        plan,
-        ytd,
-        month: sum(|p| p.month),
-        rate,
-        time_progress,
-        deviation_pp: deviation,
-        light: deviation.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp)),
-        new_starts,
-        new_started,
-        start_rate: ratio(Decimal::from(new_started), Decimal::from(new_starts)),
-        red: lights(Light::Red),
-        yellow: lights(Light::Yellow),
-        green: lights(Light::Green),
+        match p.light {
+            Some(Light::Red) => a.red += 1,
+            Some(Light::Yellow) => a.yellow += 1,
+            Some(Light::Green) => a.green += 1,
+            None => {}
+        }
     }
+    let by_month = Decimal::from(n) / Decimal::from(12);
+    a.time_progress = match cfg.report.time_progress {
+        TimeProgressMode::Month => by_month,
+        TimeProgressMode::Plan => ratio(planned.0, a.plan.0).unwrap_or(by_month),
+    };
+    a.rate = ratio(a.ytd.0, a.plan.0);
+    a.deviation_pp = a.rate.map(|r| deviation_pp(r, a.time_progress, cfg.report.decimals.percent));
+    a.light = a.deviation_pp.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp));
+    a.start_rate = ratio(Decimal::from(a.new_started), Decimal::from(a.new_starts));
+    a
 }
 
 /// A group of projects sharing one value of a dimension.
@@ -87,18 +86,19 @@ pub struct Group {
 }
 
 /// The values a project takes in a dimension (several for leaders, none without an HQ).
-pub fn keys_of<'a>(ds: &'a Dataset, p: &ProjectFigures, subject: Subject, year: i32) -> Vec<&'a str> {
+fn keys_of<'a>(ds: &'a Dataset, p: &ProjectFigures, subject: Subject, year: i32) -> impl Iterator<Item = &'a str> {
     let project = &ds.projects[p.index];
     let plan = project.years.get(&year);
-    match subject {
-        Subject::Industry => vec![project.industry.as_str()],
-        Subject::Town => vec![project.town.as_str()],
-        Subject::Nature => plan.map(|y| y.nature.as_str()).into_iter().collect(),
-        Subject::Level => plan.map(|y| y.level.as_str()).into_iter().collect(),
-        Subject::LeadUnit => vec![project.lead_unit.as_str()],
-        Subject::Leader => project.leaders.iter().map(String::as_str).collect(),
-        Subject::Hq => project.hq.as_deref().into_iter().collect(),
-    }
+    let (one, many): (Option<&str>, &[String]) = match subject {
+        Subject::Industry => (Some(&project.industry), &[]),
+        Subject::Town => (Some(&project.town), &[]),
+        Subject::Nature => (plan.map(|y| y.nature.as_str()), &[]),
+        Subject::Level => (plan.map(|y| y.level.as_str()), &[]),
+        Subject::LeadUnit => (Some(&project.lead_unit), &[]),
+        Subject::Leader => (None, &project.leaders),
+        Subject::Hq => (project.hq.as_deref(), &[]),
+    };
+    one.into_iter().chain(many.iter().map(String::as_str))
 }
 
 /// The order in which an office lists a dimension's values: as in the config lists or orgs.yaml.

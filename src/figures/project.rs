@@ -2,9 +2,11 @@
 
 use super::ratio::{deviation_pp, ratio};
 use crate::model::{Dataset, Date, Entry, Month, Project, TimeProgressMode, Wan, YearPlan};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// 超前 / 正常 / 滞后 / 不适用
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -96,22 +98,25 @@ pub struct ProjectFigures {
     pub next: Option<String>,
     /// ytd at the end of each month 1..=N of the year (for the S-curve and month table).
     pub ytd_by_month: Vec<Wan>,
-    /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12).
-    pub plan_by_month: Vec<Wan>,
+    /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12): the
+    /// same for every period of a year, so shared by them.
+    pub plan_by_month: Arc<[Wan]>,
     pub milestones: Vec<MilestoneState>,
 }
 
-/// Every month's reports, by project position: read once, so that looking up a project's
-/// report is an index, not a search by id.
+/// Every month's reports and every year's plan curves, by project position: made once for
+/// all periods, so that a project's report is an index, not a search by id, and its plan
+/// curve is worked out once a year, not once a period.
 pub struct Reports<'a> {
     by_month: BTreeMap<Month, Vec<Option<&'a Entry>>>,
+    plans: BTreeMap<i32, Vec<Option<Arc<[Wan]>>>>,
 }
 
 impl<'a> Reports<'a> {
     pub fn new(ds: &'a Dataset) -> Self {
         let by_month = ds
             .progress
-            .iter()
+            .par_iter()
             .map(|(month, file)| {
                 let mut entries = vec![None; ds.projects.len()];
                 for (id, entry) in &file.entries {
@@ -122,7 +127,30 @@ impl<'a> Reports<'a> {
                 (*month, entries)
             })
             .collect();
-        Reports { by_month }
+        let years: BTreeSet<i32> = ds.progress.keys().map(|m| m.year).collect();
+        let plans = years
+            .into_iter()
+            .map(|y| (y, ds.projects.par_iter().map(|p| p.years.get(&y).map(plan_by_month)).collect()))
+            .collect();
+        Reports { by_month, plans }
+    }
+
+    /// ytd at the end of each month 1..=N of `period`'s year: that month's report, or the last
+    /// earlier one of the year.
+    fn ytd_by_month(&self, index: usize, period: Month) -> Vec<Wan> {
+        let first = Month { year: period.year, month: 1 };
+        let mut reports = self.by_month.range(first..=period).peekable();
+        let mut last = Wan::ZERO;
+        (1..=period.month)
+            .map(|m| {
+                while let Some((_, entries)) = reports.next_if(|(month, _)| month.month <= m) {
+                    if let Some(entry) = entries[index] {
+                        last = entry.ytd;
+                    }
+                }
+                last
+            })
+            .collect()
     }
 
     /// The report of project `index` for `period`, or the last earlier one of the same year;
@@ -139,9 +167,9 @@ impl<'a> Reports<'a> {
 }
 
 /// Cumulative plan by month, 1..=12: the monthly plan, or the annual plan spread evenly.
-pub fn plan_by_month(year: &YearPlan) -> Vec<Wan> {
+pub fn plan_by_month(year: &YearPlan) -> Arc<[Wan]> {
     match &year.monthly_plan {
-        Some(values) if values.len() == 12 => values.clone(),
+        Some(values) if values.len() == 12 => values.as_slice().into(),
         _ => (1..=12).map(|m| Wan(year.plan.0 * Decimal::from(m) / Decimal::from(12))).collect(),
     }
 }
@@ -180,7 +208,11 @@ pub fn compute(
     let cfg = &ds.config;
     let dp = cfg.report.decimals.percent;
     let (ytd, reported, entry) = reports.ytd_at(index, period);
-    let month = if period.month == 1 { ytd } else { ytd - reports.ytd_at(index, period.previous()).0 };
+    let ytd_by_month = reports.ytd_by_month(index, period);
+    let month = match period.month {
+        1 => ytd,
+        n => ytd - ytd_by_month[n as usize - 2],
+    };
     let rate = ratio(ytd.0, year.plan.0);
     let time_progress = time_progress(cfg.report.time_progress, year, period.month);
     let deviation = rate.map(|r| deviation_pp(r, time_progress, dp));
@@ -192,8 +224,6 @@ pub fn compute(
     };
     let light = deviation.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp));
     let since_start = year.before_year.map(|b| b + ytd);
-    let ytd_by_month =
-        (1..=period.month).map(|m| reports.ytd_at(index, Month { year: period.year, month: m }).0).collect();
     let milestones = project
         .milestones
         .iter()
@@ -222,7 +252,11 @@ pub fn compute(
         progress: entry.map(|e| e.progress.clone()).unwrap_or_default(),
         next: entry.and_then(|e| e.next.clone()),
         ytd_by_month,
-        plan_by_month: plan_by_month(year),
+        plan_by_month: reports
+            .plans
+            .get(&period.year)
+            .and_then(|plans| plans[index].clone())
+            .unwrap_or_else(|| plan_by_month(year)),
         milestones,
     })
 }
