@@ -272,8 +272,9 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     };
     render::render_site(&ctx, &sink).map_err(Failure::Other)?;
     phases.next(4);
-    render::render_ledgers(&ctx, &sink, &print::bulletin).map_err(Failure::Other)?;
-    print::handouts(&ctx, &sink).map_err(Failure::Other)?;
+    let (ledgers, handouts) =
+        rayon::join(|| render::render_ledgers(&ctx, &sink, &print::bulletin), || print::handouts(&ctx, &sink));
+    ledgers.and(handouts).map_err(Failure::Other)?;
     phases.next(5);
     let mut pdf_notes = Vec::new();
     if options.pdf {

@@ -246,7 +246,11 @@ pub fn render_ledgers(
 /// periods, into `sink`: all but the ledgers ([`render_ledgers`]).
 pub fn render_site(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     use rayon::prelude::*;
-    pages::current(ctx, sink)?;
     let earlier: Vec<&PeriodFigures> = ctx.all.iter().filter(|p| p.period < ctx.current).collect();
-    earlier.par_iter().try_for_each(|pf| pages::archive(&ctx.for_period(pf, "../../"), sink))
+    // Side by side, so that a core waiting at the end of one batch of pages takes up the other.
+    let (current, archive) = rayon::join(
+        || pages::current(ctx, sink),
+        || earlier.par_iter().try_for_each(|pf| pages::archive(&ctx.for_period(pf, "../../"), sink)),
+    );
+    current.and(archive)
 }

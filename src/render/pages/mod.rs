@@ -28,10 +28,20 @@ pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
         &|| periods::page(&in_folder),
         &|| meetings::index(&in_folder),
     ];
-    singles.par_iter().try_for_each(|make| sink(make()?))?;
-    groups::pages(&in_folder, &in_values, sink)?;
-    (0..ctx.ds.projects.len()).into_par_iter().try_for_each(|i| sink(project::page(&in_folder, i)?))?;
-    (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| sink(meetings::page(&in_folder, i)?))
+    // All side by side: a core done with one kind of page takes up another.
+    let (summaries, (projects, meetings)) = rayon::join(
+        || {
+            singles.par_iter().try_for_each(|make| sink(make()?))?;
+            groups::pages(&in_folder, &in_values, sink)
+        },
+        || {
+            rayon::join(
+                || (0..ctx.ds.projects.len()).into_par_iter().try_for_each(|i| sink(project::page(&in_folder, i)?)),
+                || (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| sink(meetings::page(&in_folder, i)?)),
+            )
+        },
+    );
+    summaries.and(projects).and(meetings)
 }
 
 /// The archive of an earlier period: its dashboard and rankings as they were (its ledger is
