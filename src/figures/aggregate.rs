@@ -3,7 +3,8 @@
 
 use super::project::{Light, ProjectFigures, light_for};
 use super::ratio::{deviation_pp, ratio};
-use crate::model::{Dataset, Subject, TimeProgressMode, Wan};
+use crate::model::{Dataset, Project, Subject, TimeProgressMode, Wan};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -40,20 +41,19 @@ pub struct Aggregate {
 /// 新开工, the nature whose start rate (开工率) is reported.
 pub const NEW_START: &str = "新开工";
 
-/// The figures of `members` for month `n` of `year`: the sums in one pass over the members,
-/// then the rates of the sums.
-pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], year: i32, n: u32) -> Aggregate {
+/// The figures of `members` for month `n`: the sums in one pass over the members, then the
+/// rates of the sums.
+pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], n: u32) -> Aggregate {
     let cfg = &ds.config;
     let mut a = Aggregate { count: members.len(), ..Aggregate::default() };
     let mut planned = Wan::ZERO;
     for p in members {
-        let project = &ds.projects[p.index];
-        a.total_investment = a.total_investment + project.total_investment;
+        a.total_investment = a.total_investment + p.total_investment;
         a.plan = a.plan + p.plan;
         a.ytd = a.ytd + p.ytd;
         a.month = a.month + p.month;
-        planned = planned + p.plan_by_month[n as usize - 1];
-        if project.years.get(&year).is_some_and(|y| y.nature == NEW_START) {
+        planned = planned + p.planned_to_date;
+        if p.new_start {
             a.new_starts += 1;
             a.new_started += usize::from(p.started);
         }
@@ -85,9 +85,9 @@ pub struct Group {
     pub figures: Aggregate,
 }
 
-/// The values a project takes in a dimension (several for leaders, none without an HQ).
-fn keys_of<'a>(ds: &'a Dataset, p: &ProjectFigures, subject: Subject, year: i32) -> impl Iterator<Item = &'a str> {
-    let project = &ds.projects[p.index];
+/// The values a project takes in a dimension in `year` (several for leaders, none without an
+/// HQ).
+fn keys_of(project: &Project, subject: Subject, year: i32) -> impl Iterator<Item = &str> {
     let plan = project.years.get(&year);
     let (one, many): (Option<&str>, &[String]) = match subject {
         Subject::Industry => (Some(&project.industry), &[]),
@@ -114,25 +114,55 @@ fn natural_order(ds: &Dataset, subject: Subject) -> Vec<&str> {
     }
 }
 
-/// The groups of a dimension in their natural order (unknown names last, by name).
-pub fn groups(ds: &Dataset, projects: &[ProjectFigures], subject: Subject, year: i32, n: u32) -> Vec<Group> {
-    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, p) in projects.iter().enumerate() {
-        for key in keys_of(ds, p, subject, year) {
-            by_key.entry(key).or_default().push(i);
-        }
+/// Who belongs to which group of every dimension in a year: the same for each period of the
+/// year, so worked out once a year.
+#[derive(Debug, Default)]
+pub struct Membership {
+    /// Per dimension, each value's name and members, in natural order (unknown names last, by
+    /// name). Members are positions among the year's listed projects, which are the period's
+    /// `projects` in every period of the year.
+    by_subject: BTreeMap<Subject, Vec<(String, Vec<usize>)>>,
+}
+
+impl Membership {
+    /// The groups of `year`, whose listed projects are `ds.projects[listed[i]]`.
+    pub fn of_year(ds: &Dataset, listed: &[usize], year: i32) -> Membership {
+        let by_subject = Subject::ALL
+            .par_iter()
+            .map(|&subject| {
+                let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for (i, &project) in listed.iter().enumerate() {
+                    for key in keys_of(&ds.projects[project], subject, year) {
+                        by_key.entry(key).or_default().push(i);
+                    }
+                }
+                let order: BTreeMap<&str, usize> =
+                    natural_order(ds, subject).into_iter().enumerate().map(|(i, n)| (n, i)).collect();
+                let rank = |name: &str| order.get(name).copied().unwrap_or(usize::MAX);
+                let mut groups: Vec<(String, Vec<usize>)> =
+                    by_key.into_iter().map(|(name, members)| (name.to_string(), members)).collect();
+                groups.sort_by(|a, b| (rank(&a.0), &a.0).cmp(&(rank(&b.0), &b.0)));
+                (subject, groups)
+            })
+            .collect();
+        Membership { by_subject }
     }
-    let order: BTreeMap<&str, usize> =
-        natural_order(ds, subject).into_iter().enumerate().map(|(i, n)| (n, i)).collect();
-    let rank = |name: &str| order.get(name).copied().unwrap_or(usize::MAX);
-    let mut groups: Vec<Group> = by_key
-        .into_iter()
-        .map(|(name, members)| {
-            let refs: Vec<&ProjectFigures> = members.iter().map(|&i| &projects[i]).collect();
-            let figures = aggregate(ds, &refs, year, n);
-            Group { name: name.to_string(), members, figures }
-        })
-        .collect();
-    groups.sort_by(|a, b| (rank(&a.name), &a.name).cmp(&(rank(&b.name), &b.name)));
-    groups
+
+    /// The groups of every dimension with their figures for month `n`, from the period's
+    /// `projects`.
+    pub fn groups(&self, ds: &Dataset, projects: &[ProjectFigures], n: u32) -> BTreeMap<Subject, Vec<Group>> {
+        self.by_subject
+            .iter()
+            .map(|(&subject, groups)| {
+                let groups = groups
+                    .iter()
+                    .map(|(name, members)| {
+                        let refs: Vec<&ProjectFigures> = members.iter().map(|&i| &projects[i]).collect();
+                        Group { name: name.clone(), members: members.clone(), figures: aggregate(ds, &refs, n) }
+                    })
+                    .collect();
+                (subject, groups)
+            })
+            .collect()
+    }
 }

@@ -10,6 +10,7 @@ mod project;
 mod ranking;
 pub mod ratio;
 
+use aggregate::Membership;
 pub use aggregate::{Aggregate, Group, aggregate};
 pub use blockers::BlockerState;
 pub use decisions::{Alert, DecisionFigures, DecisionState, FollowUp, states as decision_states};
@@ -18,7 +19,7 @@ pub use ranking::{RankRow, Ranking, change_label};
 
 use crate::model::{Dataset, Date, Month, Subject};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// All figures of one reporting period, judged at its own as_of date.
 #[derive(Debug, Clone)]
@@ -75,8 +76,23 @@ impl PeriodFigures {
 /// parallel; then, in order, what needs the period before: light streaks and rankings.
 pub fn compute_all(ds: &Dataset) -> Vec<PeriodFigures> {
     let reports = project::Reports::new(ds);
-    let mut out: Vec<PeriodFigures> =
-        ds.progress.par_iter().map(|(period, file)| compute_period(ds, &reports, *period, file.as_of)).collect();
+    let years: BTreeSet<i32> = ds.progress.keys().map(|m| m.year).collect();
+    let membership: BTreeMap<i32, Membership> = years
+        .into_iter()
+        .map(|year| {
+            let listed: Vec<usize> =
+                (0..ds.projects.len()).filter(|&i| ds.projects[i].years.contains_key(&year)).collect();
+            (year, Membership::of_year(ds, &listed, year))
+        })
+        .collect();
+    let none = Membership::default();
+    let mut out: Vec<PeriodFigures> = ds
+        .progress
+        .par_iter()
+        .map(|(period, file)| {
+            compute_period(ds, &reports, membership.get(&period.year).unwrap_or(&none), *period, file.as_of)
+        })
+        .collect();
     for i in 0..out.len() {
         let (done, rest) = out.split_at_mut(i);
         link_to_previous(ds, &mut rest[0], done.last());
@@ -106,8 +122,13 @@ fn link_to_previous(ds: &Dataset, pf: &mut PeriodFigures, previous: Option<&Peri
         .collect();
 }
 
-fn compute_period(ds: &Dataset, reports: &project::Reports, period: Month, as_of: Date) -> PeriodFigures {
-    let year = period.year;
+fn compute_period(
+    ds: &Dataset,
+    reports: &project::Reports,
+    membership: &Membership,
+    period: Month,
+    as_of: Date,
+) -> PeriodFigures {
     let n = period.month;
     let projects: Vec<ProjectFigures> = ds
         .projects
@@ -116,9 +137,8 @@ fn compute_period(ds: &Dataset, reports: &project::Reports, period: Month, as_of
         .filter_map(|(i, p)| project::compute(ds, reports, i, p, period, as_of))
         .collect();
     let refs: Vec<&ProjectFigures> = projects.iter().collect();
-    let county = aggregate(ds, &refs, year, n);
-    let groups: BTreeMap<Subject, Vec<Group>> =
-        Subject::ALL.iter().map(|&s| (s, aggregate::groups(ds, &projects, s, year, n))).collect();
+    let county = aggregate(ds, &refs, n);
+    let groups = membership.groups(ds, &projects, n);
     let decisions = decisions::judge(ds, as_of);
     let mentions = mentions(ds, as_of, &decisions);
     PeriodFigures {

@@ -92,6 +92,10 @@ pub struct ProjectFigures {
     pub light_streak: u32,
     /// 已开(复)工
     pub started: bool,
+    /// The project's 总投资, and whether it is 新开工 this year: kept here so that sums over
+    /// groups read only the period's figures.
+    pub total_investment: Wan,
+    pub new_start: bool,
     /// 形象进度 (the latest reported)
     pub progress: String,
     /// 下步计划
@@ -101,6 +105,9 @@ pub struct ProjectFigures {
     /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12): the
     /// same for every period of a year, so shared by them.
     pub plan_by_month: Arc<[Wan]>,
+    /// The cumulative plan to the period's month (`plan_by_month[N-1]`), beside the other
+    /// sums so that adding up a group stays within the period's figures.
+    pub planned_to_date: Wan,
     pub milestones: Vec<MilestoneState>,
 }
 
@@ -234,6 +241,8 @@ pub fn compute(
             _ => MilestoneState::Pending,
         })
         .collect();
+    let plan_by_month =
+        reports.plans.get(&period.year).and_then(|plans| plans[index].clone()).unwrap_or_else(|| plan_by_month(year));
     Some(ProjectFigures {
         index,
         plan: year.plan,
@@ -249,14 +258,13 @@ pub fn compute(
         light,
         light_streak: 0,
         started: entry.is_some_and(|e| e.started),
+        total_investment: project.total_investment,
+        new_start: year.nature == super::aggregate::NEW_START,
         progress: entry.map(|e| e.progress.clone()).unwrap_or_default(),
         next: entry.and_then(|e| e.next.clone()),
         ytd_by_month,
-        plan_by_month: reports
-            .plans
-            .get(&period.year)
-            .and_then(|plans| plans[index].clone())
-            .unwrap_or_else(|| plan_by_month(year)),
+        planned_to_date: plan_by_month[period.month as usize - 1],
+        plan_by_month,
         milestones,
     })
 }

@@ -4,6 +4,7 @@
 use super::aggregate::Group;
 use crate::model::{RankOrder, RankingSpec};
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct RankRow {
@@ -39,6 +40,8 @@ pub fn rank(spec: &RankingSpec, groups: &[Group], previous: Option<&Ranking>) ->
     });
     let n = ranked.len();
     let bottom_n = spec.bottom.min(n);
+    let before_by_name: HashMap<&str, &RankRow> =
+        previous.map(|p| p.rows.iter().map(|r| (r.name.as_str(), r)).collect()).unwrap_or_default();
     let rows = ranked
         .into_iter()
         .enumerate()
@@ -49,7 +52,7 @@ pub fn rank(spec: &RankingSpec, groups: &[Group], previous: Option<&Ranking>) ->
                 RankOrder::Asc => i < bottom_n,
                 RankOrder::Desc => i >= n - bottom_n,
             };
-            let before = previous.and_then(|p| p.rows.iter().find(|r| r.name == name));
+            let before = before_by_name.get(name.as_str()).copied();
             let change = before.map(|b| b.rank as i64 - rank as i64);
             let bottom_streak = match (bottom, before) {
                 (false, _) => 0,
