@@ -115,9 +115,13 @@ fn progress_files(c: &mut Checker) {
                 Some(format!("一般为当月最后一天：{}", period.last_day())),
             );
         }
+        // Entries and projects are both in id order: each month is walked beside the month
+        // before and beside the projects, never searched id by id.
         let previous = last.filter(|(m, _)| m.year == period.year && *m == period.previous());
+        let mut earlier = previous.map(|(_, p)| p.entries.iter()).into_iter().flatten().peekable();
         for (id, entry) in &progress.entries {
-            let before = previous.and_then(|(_, p)| p.entries.get(id));
+            while earlier.next_if(|(e, _)| e.as_str() < id.as_str()).is_some() {}
+            let before = earlier.peek().filter(|(e, _)| *e == id).map(|(_, b)| *b);
             if let Some(before) = before.filter(|b| entry.ytd < b.ytd) {
                 c.error(
                     "E0401",
@@ -128,8 +132,14 @@ fn progress_files(c: &mut Checker) {
                 );
             }
         }
+        let mut entries = progress.entries.iter().peekable();
         for project in &c.ds.projects {
-            if project.years.contains_key(&period.year) && !progress.entries.contains_key(&project.id) {
+            while entries.next_if(|(id, _)| id.as_str() < project.id.as_str()).is_some() {}
+            let entry = entries.peek().filter(|(id, _)| **id == project.id).map(|(_, e)| *e);
+            let Some(entry) = entry else {
+                if !project.years.contains_key(&period.year) {
+                    continue;
+                }
                 let at = c.sources.key_at(&file, &path!["entries"]);
                 c.findings.push(
                     Diagnostic::warning(
@@ -140,16 +150,14 @@ fn progress_files(c: &mut Checker) {
                     )
                     .with_hint(Some("该项目本月将按上月数据显示并标注“未报送”".into())),
                 );
-            }
-        }
-        for (id, entry) in &progress.entries {
-            let Some(project) = c.ds.project(id) else { continue };
+                continue;
+            };
             let Some(before_year) = project.years.get(&period.year).and_then(|y| y.before_year) else { continue };
             if before_year + entry.ytd > project.total_investment {
                 c.warning(
                     "W0401",
                     &file,
-                    &path!["entries", id.as_str(), "ytd"],
+                    &path!["entries", project.id.as_str(), "ytd"],
                     format!("开工累计完成 {} 超过总投资 {}", before_year + entry.ytd, project.total_investment),
                     Some("核对 ytd、before_year 或总投资是否有误".into()),
                 );
