@@ -135,6 +135,10 @@ pub fn serve(options: BuildOptions, port: u16) -> Result<(), Failure> {
 fn watch(options: BuildOptions, mut cache: Cache, state: &RwLock<State>, generations: &Generations) {
     let dirs = [options.data.as_path(), options.theme.as_path()];
     let mut last = snapshot(&dirs);
+    // One rebuild thrown away at once: a rebuild holds a second copy of the data beside the
+    // one being served, and getting that memory from the system the first time is what made
+    // the first edit slower than the next ones (10k projects: 620 → 300 ms).
+    drop(prepare(&options, &mut cache));
     loop {
         std::thread::sleep(POLL);
         let now = snapshot(&dirs);
