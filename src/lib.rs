@@ -65,6 +65,9 @@ pub struct BuildReport {
     pub files: usize,
     pub bytes: u64,
     pub stages: Vec<(&'static str, Duration)>,
+    /// Time spent drawing charts, summed over the cores: charts are drawn inside the two
+    /// rendering phases, beside the pages that show them.
+    pub charts: Duration,
     /// Warnings found in the data, rendered.
     pub warnings: String,
     /// What the PDF export has to say: skipped, or which documents failed.
@@ -90,6 +93,7 @@ impl BuildReport {
             out.push_str(&row(name, *d));
         }
         out.push_str(&row("合计", self.total()));
+        out.push_str(&row("其中绘图(CPU)", self.charts));
         let per_second = self.files as f64 / self.total().as_secs_f64().max(1e-9);
         out.push_str(&format!(
             "文件 {} 个，{:.1} MB，每秒 {:.0} 个",
@@ -261,7 +265,8 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     phases.next(3);
     let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
     let fmt = render::Formatter::new(&ds.config);
-    let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme).map_err(Failure::Other)?;
+    let chart_clock = std::sync::atomic::AtomicU64::new(0);
+    let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme).map_err(Failure::Other)?.timing_charts(&chart_clock);
     let staging = output::Staging::create(&options.out, &theme.static_dir).map_err(Failure::Other)?;
     let printed = std::sync::Mutex::new(Vec::new());
     let sink = |page: render::Page| {
@@ -297,6 +302,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
         files: written.files,
         bytes: written.bytes,
         stages: phases.done,
+        charts: Duration::from_nanos(chart_clock.load(std::sync::atomic::Ordering::Relaxed)),
         warnings,
         pdf_notes,
         peak_memory: peak_memory(),

@@ -18,6 +18,7 @@ use crate::figures::PeriodFigures;
 use crate::model::{Dataset, Month};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
 use tera::{Context, Tera, Value};
 use walkdir::WalkDir;
 
@@ -135,6 +136,8 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     pub root: String,
     pub current: Month,
+    /// Where the time spent drawing charts is added up (nanoseconds), when someone asks.
+    chart_clock: Option<&'a AtomicU64>,
 }
 
 impl<'a> Ctx<'a> {
@@ -206,7 +209,23 @@ impl<'a> Ctx<'a> {
         theme: &'a Theme,
     ) -> Result<Ctx<'a>, String> {
         let pf = all.iter().find(|p| p.period == current).ok_or_else(|| format!("错误：没有 {current} 的指标\n"))?;
-        Ok(Ctx { ds, all, pf, fmt, theme, root: String::new(), current })
+        Ok(Ctx { ds, all, pf, fmt, theme, root: String::new(), current, chart_clock: None })
+    }
+
+    /// The same context, adding the time charts take to draw to `clock` (for `--timings`).
+    pub fn timing_charts(self, clock: &'a AtomicU64) -> Ctx<'a> {
+        Ctx { chart_clock: Some(clock), ..self }
+    }
+
+    /// Draws a chart with `draw`, timed on the chart clock if there is one.
+    pub(crate) fn draw(&self, draw: impl FnOnce() -> String) -> String {
+        let started = std::time::Instant::now();
+        let svg = draw();
+        if let Some(clock) = self.chart_clock {
+            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            clock.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+        }
+        svg
     }
 
     /// The same context for another period, at another depth.

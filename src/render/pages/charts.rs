@@ -33,11 +33,13 @@ fn curve(ctx: &Ctx, members: &[&ProjectFigures]) -> (Vec<Wan>, Vec<Wan>) {
     (actual, plan)
 }
 
-fn curve_svg(title: &str, actual: &[Wan], plan: &[Wan]) -> String {
-    charts::s_curve(&SCurve {
-        title,
-        actual: &actual.iter().copied().map(number).collect::<Vec<_>>(),
-        plan: &plan.iter().copied().map(number).collect::<Vec<_>>(),
+fn curve_svg(ctx: &Ctx, title: &str, actual: &[Wan], plan: &[Wan]) -> String {
+    ctx.draw(|| {
+        charts::s_curve(&SCurve {
+            title,
+            actual: &actual.iter().copied().map(number).collect::<Vec<_>>(),
+            plan: &plan.iter().copied().map(number).collect::<Vec<_>>(),
+        })
     })
 }
 
@@ -61,7 +63,7 @@ const CURVE_HEAD: [&str; 4] = ["月份", "累计计划", "累计完成", "当月
 /// The S-curve of `members` up to the period's month, inline.
 pub fn s_curve(ctx: &Ctx, title: String, members: &[&ProjectFigures]) -> ChartView {
     let (actual, plan) = curve(ctx, members);
-    let svg = curve_svg(&title, &actual, &plan);
+    let svg = curve_svg(ctx, &title, &actual, &plan);
     ChartView { svg, rows: curve_table(ctx, &actual, &plan), title, head: CURVE_HEAD.to_vec() }
 }
 
@@ -74,7 +76,7 @@ fn project_curve_id(ctx: &Ctx, index: usize) -> String {
 pub fn project_curve(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
     let (actual, plan) = curve(ctx, &[f]);
     let title = format!("{}累计完成投资", ctx.ds.projects[f.index].name);
-    let svg = curve_svg(&title, &actual, &plan).replacen(
+    let svg = curve_svg(ctx, &title, &actual, &plan).replacen(
         "<svg ",
         &format!("<svg id=\"{}\" ", project_curve_id(ctx, f.index)),
         1,
@@ -121,7 +123,7 @@ pub fn group_bars(ctx: &Ctx, title: String, groups: &[Group], county: &Aggregate
         })
         .collect();
     let reference = ctx.fmt.percent_number(county.time_progress).to_f64().unwrap_or(0.0);
-    let svg = charts::rate_bars(&title, &bars, reference, &ctx.fmt.percent(Some(county.time_progress)));
+    let svg = ctx.draw(|| charts::rate_bars(&title, &bars, reference, &ctx.fmt.percent(Some(county.time_progress))));
     let rows = groups
         .iter()
         .map(|g| {

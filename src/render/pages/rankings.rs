@@ -139,7 +139,7 @@ fn chart(ctx: &Ctx, r: &crate::figures::Ranking, groups: &[crate::figures::Group
         .collect();
     let time_progress = ctx.pf.county.time_progress;
     let reference = ctx.fmt.percent_number(time_progress).to_f64().unwrap_or(0.0);
-    let svg = charts::rate_bars(&r.spec.name, &bars, reference, &ctx.fmt.percent(Some(time_progress)));
+    let svg = ctx.draw(|| charts::rate_bars(&r.spec.name, &bars, reference, &ctx.fmt.percent(Some(time_progress))));
     let table = rows.iter().map(|x| vec![x.rank.to_string(), x.name.clone(), x.rate.clone()]).collect();
     ChartView { svg, title: r.spec.name.clone(), head: vec!["名次", "名称", "完成率"], rows: table }
 }
