@@ -290,9 +290,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
             Some(browser) => {
                 let (made, failed) = print::pdf::print_all(&browser, staging.dir(), &printed);
                 pdf_notes.extend(failed.into_iter().map(|f| format!("PDF 导出失败：{f}")));
-                let bytes =
-                    made.iter().filter_map(|p| std::fs::metadata(staging.dir().join(p)).ok()).map(|m| m.len()).sum();
-                staging.count(made.len(), bytes);
+                staging.adopt(&made).map_err(Failure::Other)?;
             }
         }
     }

@@ -265,3 +265,39 @@ fn handouts_have_a_sheet_per_project_discussed() {
         "its own decisions are not 'earlier'"
     );
 }
+
+#[test]
+fn a_rebuild_writes_over_the_previous_output_and_leaves_nothing_stale() {
+    let data = common::copy_of("mini");
+    let out = common::scratch("rebuild").join("site");
+    let kept = out.with_file_name(".site.previous");
+    let meeting = data.join("meetings/2026-01-20-diaodu.md");
+    let text = std::fs::read(&meeting).unwrap();
+
+    common::build_into(&data, &out);
+    assert!(out.join("meetings/2026-01-20-diaodu.html").is_file() && !kept.exists());
+
+    // Without the meeting: its pages are gone, and the first output is kept for reuse.
+    std::fs::remove_file(&meeting).unwrap();
+    common::build_into(&data, &out);
+    assert!(!out.join("meetings/2026-01-20-diaodu.html").exists());
+    assert!(!out.join("handouts/2026-01-20-diaodu.html").exists());
+    assert!(kept.join("meetings/2026-01-20-diaodu.html").is_file());
+
+    // With it again, written over the first output: the same files and bytes as a fresh build.
+    std::fs::write(&meeting, text).unwrap();
+    // A page of the same length but other bytes must still be written over.
+    let len = std::fs::metadata(kept.join("index.html")).unwrap().len() as usize;
+    std::fs::write(kept.join("index.html"), "x".repeat(len)).unwrap();
+    std::fs::write(kept.join("stale.html"), "left over").unwrap();
+    common::build_into(&data, &out);
+    let fresh = common::build(&data);
+    assert_eq!(common::files(&out), common::files(&fresh));
+    for file in common::files(&fresh) {
+        assert!(std::fs::read(out.join(&file)).unwrap() == std::fs::read(fresh.join(&file)).unwrap(), "{file} differs");
+    }
+    let folders = |dir: &Path| {
+        walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_dir()).count()
+    };
+    assert_eq!(folders(&out), folders(&fresh), "no empty folder is left behind");
+}

@@ -1,9 +1,15 @@
 //! Stage 5, write: the rendered pages and the theme's static files into the output folder,
 //! atomically. Everything goes to a temporary folder beside the output first and is swapped in
 //! only when complete, so a failed build never destroys the previous site.
+//!
+//! The output a build replaces is not deleted: it stays beside the new one as
+//! `.<name>.previous` and becomes the next build's temporary folder, whose files are written
+//! over in place and whose files the build did not write are removed before the swap. Deleting
+//! and creating again tens of thousands of files costs more than rendering them (10k projects:
+//! about a second on this machine's ext4); the price is a second copy of the site on disk.
 
 use crate::render::Page;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -23,7 +29,18 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{suffix}-{}", std::process::id()))
 }
 
+/// Where the output a build replaced is kept for the next build to write into.
+fn previous(out: &Path) -> PathBuf {
+    let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!(".{name}.previous"))
+}
+
+/// Writes `content` to `path`, unless the file there (left by an earlier build in a reused
+/// folder) already holds exactly that: rewriting a file in place makes ext4 flush it at once.
 fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| m.len() == content.len() as u64) && fs::read(path)? == content {
+        return Ok(());
+    }
     let mut w = BufWriter::new(fs::File::create(path)?);
     w.write_all(content)?;
     w.flush()
@@ -38,18 +55,24 @@ pub struct Staging {
     bytes: AtomicU64,
     /// Folders made so far: each is made once, not once per file.
     made: Mutex<BTreeSet<PathBuf>>,
+    /// Every file this build wrote; anything else in a reused folder is removed at commit.
+    written: Mutex<HashSet<PathBuf>>,
     committed: bool,
 }
 
 impl Staging {
-    /// A fresh staging folder for `out`, with the theme's static files already in it.
+    /// The staging folder for `out` (the previous output when one was kept, otherwise a new
+    /// folder), with the theme's static files already in it.
     pub fn create(out: &Path, static_dir: &Path) -> Result<Staging, String> {
         let dir = sibling(out, "new");
         let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).map_err(|e| format!("错误：无法创建 {}：{e}\n", dir.display()))?;
+        if fs::rename(previous(out), &dir).is_err() {
+            fs::create_dir_all(&dir).map_err(|e| format!("错误：无法创建 {}：{e}\n", dir.display()))?;
+        }
         let staging = Staging {
             out: out.to_path_buf(),
             made: Mutex::new(BTreeSet::from([dir.clone()])),
+            written: Mutex::new(HashSet::new()),
             dir,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -85,6 +108,7 @@ impl Staging {
         write_file(&path, content).map_err(fail)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(content.len() as u64, Ordering::Relaxed);
+        self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.insert(path);
         Ok(())
     }
 
@@ -93,31 +117,64 @@ impl Staging {
         self.put_bytes(&page.path, &page.content)
     }
 
-    /// Counts files that something else wrote into the folder (the PDFs).
-    pub fn count(&self, files: usize, bytes: u64) {
-        self.files.fetch_add(files, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    /// Takes in files that something else wrote into the folder (the PDFs), by their paths in it.
+    pub fn adopt(&self, files: &[String]) -> Result<(), String> {
+        let mut written = self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?;
+        for rel in files {
+            let path = self.dir.join(rel);
+            let size = fs::metadata(&path).map_err(|e| format!("错误：找不到 {rel}：{e}\n"))?.len();
+            self.files.fetch_add(1, Ordering::Relaxed);
+            self.bytes.fetch_add(size, Ordering::Relaxed);
+            written.insert(path);
+        }
+        Ok(())
     }
 
-    /// Replaces the output folder with the staging folder.
+    /// Removes what an earlier build left in a reused folder and this build did not write.
+    fn remove_stale(&self) -> Result<(), String> {
+        let written = self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?;
+        for entry in WalkDir::new(&self.dir).min_depth(1).contents_first(true).into_iter().filter_map(Result::ok) {
+            let path = entry.path();
+            if entry.file_type().is_dir() {
+                // Fails, as it should, while the folder still holds something.
+                let _ = fs::remove_dir(path);
+            } else if !written.contains(path) {
+                fs::remove_file(path).map_err(|e| format!("错误：无法删除旧文件 {}：{e}\n", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces the output folder with the staging folder; the replaced output is kept for the
+    /// next build to write into.
     pub fn commit(mut self) -> Result<Written, String> {
-        let old = sibling(&self.out, "old");
-        if self.out.exists() {
-            fs::rename(&self.out, &old).map_err(|e| format!("错误：无法替换 {}：{e}\n", self.out.display()))?;
+        self.remove_stale()?;
+        let keep = previous(&self.out);
+        // Another build may have left its own there meanwhile; then the old output goes.
+        let aside = if keep.exists() { sibling(&self.out, "old") } else { keep.clone() };
+        let replaced = self.out.exists();
+        if replaced {
+            fs::rename(&self.out, &aside).map_err(|e| format!("错误：无法替换 {}：{e}\n", self.out.display()))?;
         }
         if let Err(e) = fs::rename(&self.dir, &self.out) {
-            let _ = fs::rename(&old, &self.out);
+            if replaced {
+                let _ = fs::rename(&aside, &self.out);
+            }
             return Err(format!("错误：无法写入 {}：{e}\n", self.out.display()));
         }
         self.committed = true;
-        let _ = fs::remove_dir_all(&old);
+        if replaced && aside != keep {
+            let _ = fs::remove_dir_all(&aside);
+        }
         Ok(Written { files: self.files.load(Ordering::Relaxed), bytes: self.bytes.load(Ordering::Relaxed) })
     }
 }
 
 impl Drop for Staging {
+    /// A build that stopped before its commit leaves its folder as the one to reuse, or
+    /// removes it when there is one already.
     fn drop(&mut self) {
-        if !self.committed {
+        if !self.committed && fs::rename(&self.dir, previous(&self.out)).is_err() {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }

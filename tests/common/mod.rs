@@ -73,16 +73,21 @@ pub fn dataset(dir: &Path) -> Dataset {
 /// Builds `data` with the default theme into a fresh folder; returns the output folder.
 pub fn build(data: &Path) -> PathBuf {
     let out = scratch("site").join("site");
+    build_into(data, &out);
+    out
+}
+
+/// Builds `data` with the default theme into `out`.
+pub fn build_into(data: &Path, out: &Path) {
     let options = tongbao::BuildOptions {
         data: data.to_path_buf(),
         theme: root().join("themes/default"),
-        out: out.clone(),
+        out: out.to_path_buf(),
         period: None,
         pdf: false,
         browser: None,
     };
     tongbao::build(&options).unwrap_or_else(|e| panic!("build failed:\n{e}"));
-    out
 }
 
 /// Every file under `dir`, as paths relative to it with `/` separators, sorted.
