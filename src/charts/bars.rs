@@ -1,7 +1,7 @@
 //! Horizontal bars of completion rates (%) with a dashed 序时进度 line; each bar is labelled
 //! with its rate and, where lit, its light in words.
 
-use super::{DASHED, FONT, finish};
+use super::{DASHED, DRAWN, finish};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -48,13 +48,13 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
             .disable_y_mesh()
             .y_labels(0)
             .x_label_formatter(&|x| format!("{x:.0}%"))
-            .label_style((FONT, 12))
+            .label_style((DRAWN, 12))
             .light_line_style(TRANSPARENT)
             .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
             .draw();
         let n = rows.len() as f64;
-        let name_style = TextStyle::from((FONT, 13).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
-        let value_style = TextStyle::from((FONT, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+        let name_style = TextStyle::from((DRAWN, 13).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
+        let value_style = TextStyle::from((DRAWN, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
         for (i, row) in rows.iter().enumerate() {
             let y = n - i as f64 - 0.5;
             let value = row.percent.unwrap_or(0.0);
@@ -70,7 +70,7 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
             vec![(reference, 0.0), (reference, n.max(1.0) + 0.5)],
             DASHED.stroke_width(2),
         ));
-        let tag_style = TextStyle::from((FONT, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+        let tag_style = TextStyle::from((DRAWN, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
         let _ = chart.draw_series(std::iter::once(
             EmptyElement::at((reference, n.max(1.0) + 0.5))
                 + Text::new(format!("序时进度 {reference_text}"), (4, 0), tag_style),

@@ -11,8 +11,13 @@ mod s_curve;
 pub use bars::{BarRow, rate_bars};
 pub use s_curve::{SCurve, s_curve};
 
-/// The font stack of chart text: the page's CJK fonts, never an outside font.
+/// The font stack of chart text: the page's CJK fonts, never an outside font. Stated once per
+/// chart by [`finish`].
 pub const FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif";
+
+/// The family the charts are drawn with: a short name that [`finish`] takes off every text
+/// again (plotters writes, and escapes character by character, the family of each text).
+const DRAWN: &str = "sans-serif";
 
 /// The colour of lines drawn dashed (the plan, the 序时 reference): plotters draws a dashed
 /// series as one path per dash, so these are drawn solid and given a dash pattern afterwards.
@@ -23,7 +28,7 @@ const DASHED: plotters::style::RGBColor = plotters::style::RGBColor(0x55, 0x55, 
 fn finish(svg: String, title: &str, description: &str) -> String {
     let escaped = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let svg = svg
-        .replace(&format!(" font-family=\"{FONT}\""), "")
+        .replace(&format!(" font-family=\"{DRAWN}\""), "")
         .replace(" opacity=\"1\"", "")
         .replace("stroke=\"#555556\"", "stroke=\"#555556\" stroke-dasharray=\"6 4\"");
     let open_end = svg.find('>').unwrap_or(0);

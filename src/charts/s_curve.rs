@@ -1,7 +1,7 @@
 //! The S-curve: cumulative completed investment and cumulative plan by month, with the
 //! month's completed investment as bars.
 
-use super::{DASHED, FONT, finish};
+use super::{DASHED, DRAWN, finish};
 use plotters::prelude::*;
 
 /// One S-curve's data, in 万元 (display values).
@@ -40,8 +40,8 @@ pub fn s_curve(c: &SCurve) -> String {
             .x_label_formatter(&|x| format!("{}月", x.round() as i64))
             .y_desc(unit)
             .y_label_formatter(&|y| format!("{}", (y * 100.0).round() / 100.0))
-            .label_style((FONT, 13))
-            .axis_desc_style((FONT, 13))
+            .label_style((DRAWN, 13))
+            .axis_desc_style((DRAWN, 13))
             .light_line_style(TRANSPARENT)
             .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
             .draw();
