@@ -1,6 +1,8 @@
 //! `orgs.yaml`: the names other files refer to: units, towns and parks, HQs and leaders.
 
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -11,6 +13,26 @@ pub struct Orgs {
     pub hqs: Vec<Hq>,
     #[serde(default)]
     pub leaders: Vec<Leader>,
+    /// Positions by name, made at the first lookup: pages look names up once per project, and a
+    /// province has hundreds of units and leaders.
+    #[serde(skip)]
+    index: OnceLock<Index>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    units: HashMap<String, usize>,
+    hqs: HashMap<String, usize>,
+    leaders: HashMap<String, usize>,
+}
+
+/// The position of each name, the first one where a name is repeated.
+fn positions<'a>(names: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, name) in names.enumerate() {
+        out.entry(name.clone()).or_insert(i);
+    }
+    out
 }
 
 /// A government unit, a town or park, or an owner that is referred to.
@@ -39,16 +61,24 @@ pub struct Leader {
 }
 
 impl Orgs {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index {
+            units: positions(self.units.iter().map(|u| &u.name)),
+            hqs: positions(self.hqs.iter().map(|h| &h.name)),
+            leaders: positions(self.leaders.iter().map(|l| &l.name)),
+        })
+    }
+
     pub fn unit(&self, name: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.name == name)
+        self.index().units.get(name).map(|&i| &self.units[i])
     }
 
     pub fn hq(&self, name: &str) -> Option<&Hq> {
-        self.hqs.iter().find(|h| h.name == name)
+        self.index().hqs.get(name).map(|&i| &self.hqs[i])
     }
 
     pub fn leader(&self, name: &str) -> Option<&Leader> {
-        self.leaders.iter().find(|l| l.name == name)
+        self.index().leaders.get(name).map(|&i| &self.leaders[i])
     }
 
     /// Whether `name` is a unit of kind 乡镇 or 园区.

@@ -10,14 +10,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectRow {
     pub no: usize,
-    pub id: String,
     pub name: String,
     pub href: String,
-    pub industry: String,
     pub town: String,
     pub nature: String,
-    pub level: String,
-    pub batch: String,
     pub total: String,
     pub plan: String,
     pub month: String,
@@ -35,7 +31,6 @@ pub struct ProjectRow {
     pub leaders: String,
     /// false when the month's report is missing (未报送).
     pub reported: bool,
-    pub started: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,18 +103,13 @@ impl Ctx<'_> {
     pub fn project_row(&self, no: usize, p: &ProjectFigures) -> ProjectRow {
         let project = &self.ds.projects[p.index];
         let year = project.years.get(&self.pf.period.year);
-        let field = |f: fn(&crate::model::YearPlan) -> &String| year.map(|y| f(y).clone()).unwrap_or_default();
         let (light, light_label) = light_parts(p.light);
         ProjectRow {
             no,
-            id: project.id.clone(),
             name: project.name.clone(),
             href: format!("{}projects/{}.html", self.root, project.id),
-            industry: project.industry.clone(),
             town: project.town.clone(),
-            nature: field(|y| &y.nature),
-            level: field(|y| &y.level),
-            batch: field(|y| &y.batch),
+            nature: year.map(|y| y.nature.clone()).unwrap_or_default(),
             total: self.fmt.money(project.total_investment),
             plan: self.fmt.money(p.plan),
             month: self.fmt.money(p.month),
@@ -135,7 +125,6 @@ impl Ctx<'_> {
             lead_unit: project.lead_unit.clone(),
             leaders: project.leaders.join("、"),
             reported: p.reported,
-            started: p.started,
         }
     }
 
