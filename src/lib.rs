@@ -208,9 +208,10 @@ pub fn prepare(options: &BuildOptions, cache: &mut load::Cache) -> Result<Prepar
     Ok(Prepared { ds, all, current, warnings })
 }
 
-/// The phases of a build, in order: what `--timings` reports and the progress bar shows. A
-/// period's ledger page renders with its bulletin, which shows the same table as 附件1.
-pub const PHASES: [&str; 6] = ["读取", "检查", "计算指标", "渲染页面", "渲染台账与文书", "写入"];
+/// The phases of a build, in order: what `--timings` reports and the progress bar shows. Pages
+/// and documents render in one phase, side by side: a period's ledger page renders with its
+/// bulletin (which shows the same table as 附件1), beside the other pages.
+pub const PHASES: [&str; 5] = ["读取", "检查", "计算指标", "渲染页面与文书", "写入"];
 
 /// Measures the phases of a build and tells an observer when each begins.
 struct Phases<'a> {
@@ -275,12 +276,14 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
         }
         staging.put(page)
     };
-    render::render_site(&ctx, &sink).map_err(Failure::Other)?;
+    // The ledgers (with their bulletins) one period at a time, the rest of the site and the
+    // handouts beside them.
+    let (ledgers, others) = rayon::join(
+        || render::render_ledgers(&ctx, &sink, &print::bulletin),
+        || render::render_site(&ctx, &sink).and_then(|()| print::handouts(&ctx, &sink)),
+    );
+    ledgers.and(others).map_err(Failure::Other)?;
     phases.next(4);
-    let (ledgers, handouts) =
-        rayon::join(|| render::render_ledgers(&ctx, &sink, &print::bulletin), || print::handouts(&ctx, &sink));
-    ledgers.and(handouts).map_err(Failure::Other)?;
-    phases.next(5);
     let mut pdf_notes = Vec::new();
     if options.pdf {
         let mut printed = printed.into_inner().unwrap_or_default();

@@ -242,14 +242,17 @@ pub fn render_one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
 /// Renders the ledger page of every period up to the context's (`ledger.html`, then
 /// `periods/<YYYY-MM>/ledger.html`) and gives each period's ledger, built once, to `bulletin`
 /// with the context of `bulletins/`: the largest table of a period is the same in both.
+///
+/// One period after another: a period's ledger is the largest thing a build holds (on 50k
+/// projects, hundreds of MB as template values), so only one is held at a time; the caller
+/// renders the other pages beside this on the other cores.
 pub fn render_ledgers(
     ctx: &Ctx,
     sink: &Sink,
     bulletin: &(dyn Fn(&Ctx, &Value) -> Result<Page, String> + Sync),
 ) -> Result<(), String> {
-    use rayon::prelude::*;
-    let periods: Vec<&PeriodFigures> = ctx.all.iter().filter(|p| p.period <= ctx.current).collect();
-    periods.par_iter().try_for_each(|pf| {
+    let periods = ctx.all.iter().filter(|p| p.period <= ctx.current);
+    periods.into_iter().try_for_each(|pf| {
         let (page, path) = if pf.period == ctx.current {
             (ctx.for_period(pf, ""), "ledger.html".to_string())
         } else {
