@@ -17,7 +17,9 @@ pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
 use crate::figures::PeriodFigures;
 use crate::model::{Dataset, Month};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::AtomicU64;
 use tera::{Context, Tera, Value};
 use walkdir::WalkDir;
@@ -26,6 +28,9 @@ use walkdir::WalkDir;
 pub struct Theme {
     tera: Tera,
     pub static_dir: PathBuf,
+    /// The largest page each template has made so far: a page starts with room for that much,
+    /// instead of growing (and copying) a multi-megabyte ledger step by step.
+    largest: Mutex<HashMap<String, usize>>,
 }
 
 impl Theme {
@@ -47,7 +52,7 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.add_raw_templates(sources).map_err(|e| format!("错误：主题模板有误\n{e}\n"))?;
-        Ok(Theme { tera, static_dir: dir.join("static") })
+        Ok(Theme { tera, static_dir: dir.join("static"), largest: Mutex::default() })
     }
 
     fn render<T: Serialize>(
@@ -63,8 +68,15 @@ impl Theme {
         if let Some((name, value)) = shared {
             context.insert_value(name, value.clone());
         }
-        let mut out = Vec::with_capacity(16 * 1024);
+        let room = self.largest.lock().ok().and_then(|l| l.get(template).copied()).unwrap_or(16 * 1024);
+        let mut out = Vec::with_capacity(room);
         self.tera.render_to(template, &context, &mut out).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))?;
+        if out.len() > room
+            && let Ok(mut largest) = self.largest.lock()
+        {
+            let seen = largest.entry(template.to_string()).or_default();
+            *seen = (*seen).max(out.len());
+        }
         Ok(out)
     }
 }

@@ -39,20 +39,17 @@ struct Dashboard {
     open_decisions: usize,
 }
 
+/// How many of the period's projects take each of `values` (in one pass over the projects).
 fn counts(ctx: &Ctx, values: &[String], of: fn(&crate::model::YearPlan) -> &String) -> Vec<Count> {
     let year = ctx.pf.period.year;
-    values
-        .iter()
-        .map(|v| {
-            let n = ctx
-                .pf
-                .projects
-                .iter()
-                .filter(|p| ctx.ds.projects[p.index].years.get(&year).is_some_and(|y| of(y) == v))
-                .count();
-            Count { label: v.clone(), count: ctx.fmt.count(n) }
-        })
-        .collect()
+    let mut n = vec![0; values.len()];
+    for p in &ctx.pf.projects {
+        let value = ctx.ds.projects[p.index].years.get(&year).map(of);
+        if let Some(i) = value.and_then(|value| values.iter().position(|v| v == value)) {
+            n[i] += 1;
+        }
+    }
+    values.iter().zip(n).map(|(v, n)| Count { label: v.clone(), count: ctx.fmt.count(n) }).collect()
 }
 
 pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
