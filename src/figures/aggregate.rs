@@ -76,6 +76,30 @@ pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], n: u32) -> Aggregate
     a
 }
 
+/// The data of an S-curve of a set of projects: cumulative completed at the end of months
+/// 1..=N and cumulative plan at the end of months 1..=12.
+#[derive(Debug, Clone, Default)]
+pub struct Curve {
+    pub actual: Vec<Wan>,
+    pub plan: Vec<Wan>,
+}
+
+impl Curve {
+    /// The curve of `members` for month `n`, in one pass over them.
+    pub fn of(members: &[&ProjectFigures], n: u32) -> Curve {
+        let mut curve = Curve { actual: vec![Wan::ZERO; n as usize], plan: vec![Wan::ZERO; 12] };
+        for p in members {
+            for (sum, ytd) in curve.actual.iter_mut().zip(&p.ytd_by_month) {
+                *sum = *sum + *ytd;
+            }
+            for (sum, planned) in curve.plan.iter_mut().zip(p.plan_by_month.iter()) {
+                *sum = *sum + *planned;
+            }
+        }
+        curve
+    }
+}
+
 /// A group of projects sharing one value of a dimension.
 #[derive(Debug, Clone)]
 pub struct Group {

@@ -11,7 +11,7 @@ mod ranking;
 pub mod ratio;
 
 use aggregate::Membership;
-pub use aggregate::{Aggregate, Group, aggregate};
+pub use aggregate::{Aggregate, Curve, Group, aggregate};
 pub use blockers::BlockerState;
 pub use decisions::{Alert, DecisionFigures, DecisionState, FollowUp, states as decision_states};
 pub use project::{Light, MilestoneState, ProjectFigures, Status};
@@ -30,6 +30,8 @@ pub struct PeriodFigures {
     pub projects: Vec<ProjectFigures>,
     /// The whole county.
     pub county: Aggregate,
+    /// The county's S-curve.
+    pub curve: Curve,
     /// For every dimension, its groups in natural order.
     pub groups: BTreeMap<Subject, Vec<Group>>,
     /// One per `config.rankings`, in order.
@@ -138,6 +140,7 @@ fn compute_period(
         .collect();
     let refs: Vec<&ProjectFigures> = projects.iter().collect();
     let county = aggregate(ds, &refs, n);
+    let curve = Curve::of(&refs, n);
     let groups = membership.groups(ds, &projects, n);
     let decisions = decisions::judge(ds, as_of);
     let mentions = mentions(ds, as_of, &decisions);
@@ -146,6 +149,7 @@ fn compute_period(
         as_of,
         projects,
         county,
+        curve,
         groups,
         rankings: Vec::new(),
         blockers: blockers::judge(ds, period, as_of),

@@ -178,7 +178,6 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
     let front = text.map(|t| t.front.clone()).unwrap_or_default();
     let issue_date = front.date.unwrap_or(pf.as_of);
     let months = months_span(pf.period);
-    let members: Vec<_> = pf.projects.iter().collect();
     let rows = |s: Subject| pf.groups_of(s).iter().map(|g| ctx.group_row(None, &g.name, &g.figures)).collect();
     let ranking_views = rankings::views(ctx, false);
     let lights_heading = format!("（{}）亮灯情况", chinese_number(ranking_views.len() + 1));
@@ -194,7 +193,7 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
             pf.period.month,
             ctx.fmt.money_prose(pf.county.month)
         ),
-        s_curve: s_curve(ctx, format!("全县重点项目{months}累计完成投资"), &members),
+        s_curve: s_curve(ctx, format!("全县重点项目{months}累计完成投资"), &pf.curve),
         by_nature: by_nature(ctx),
         by_industry: spread(ctx, "行业", pf.groups_of(Subject::Industry)),
         industry_rows: rows(Subject::Industry),

@@ -4,7 +4,7 @@
 use super::super::Ctx;
 use super::super::format::light_parts;
 use crate::charts::{self, BarRow, SCurve};
-use crate::figures::{Aggregate, Group, ProjectFigures};
+use crate::figures::{Aggregate, Curve, Group, ProjectFigures};
 use crate::model::Wan;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -23,14 +23,6 @@ pub struct ChartView {
 
 fn number(w: Wan) -> f64 {
     w.0.to_f64().unwrap_or(0.0)
-}
-
-/// Cumulative completed (months 1..=N) and cumulative plan (months 1..=12) of `members`.
-fn curve(ctx: &Ctx, members: &[&ProjectFigures]) -> (Vec<Wan>, Vec<Wan>) {
-    let n = ctx.pf.period.month as usize;
-    let actual = (0..n).map(|m| members.iter().map(|p| p.ytd_by_month[m]).sum()).collect();
-    let plan = (0..12).map(|m| members.iter().map(|p| p.plan_by_month[m]).sum()).collect();
-    (actual, plan)
 }
 
 fn curve_svg(ctx: &Ctx, title: &str, actual: &[Wan], plan: &[Wan]) -> String {
@@ -60,11 +52,10 @@ fn curve_table(ctx: &Ctx, actual: &[Wan], plan: &[Wan]) -> Vec<Vec<String>> {
 
 const CURVE_HEAD: [&str; 4] = ["月份", "累计计划", "累计完成", "当月完成"];
 
-/// The S-curve of `members` up to the period's month, inline.
-pub fn s_curve(ctx: &Ctx, title: String, members: &[&ProjectFigures]) -> ChartView {
-    let (actual, plan) = curve(ctx, members);
-    let svg = curve_svg(ctx, &title, &actual, &plan);
-    ChartView { svg, rows: curve_table(ctx, &actual, &plan), title, head: CURVE_HEAD.to_vec() }
+/// An S-curve (`figures::Curve`) up to the period's month, inline.
+pub fn s_curve(ctx: &Ctx, title: String, curve: &Curve) -> ChartView {
+    let svg = curve_svg(ctx, &title, &curve.actual, &curve.plan);
+    ChartView { svg, rows: curve_table(ctx, &curve.actual, &curve.plan), title, head: CURVE_HEAD.to_vec() }
 }
 
 /// The id of a project's S-curve on a page that shows it twice.
@@ -74,7 +65,7 @@ fn project_curve_id(ctx: &Ctx, index: usize) -> String {
 
 /// A project's S-curve, inline, with an id a second showing on the same page points to.
 pub fn project_curve(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
-    let (actual, plan) = curve(ctx, &[f]);
+    let Curve { actual, plan } = Curve::of(&[f], ctx.pf.period.month);
     let title = format!("{}累计完成投资", ctx.ds.projects[f.index].name);
     let svg = curve_svg(ctx, &title, &actual, &plan).replacen(
         "<svg ",

@@ -55,7 +55,6 @@ fn counts(ctx: &Ctx, values: &[String], of: fn(&crate::model::YearPlan) -> &Stri
 pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let pf = ctx.pf;
     let lists = &ctx.ds.config.lists;
-    let members: Vec<&ProjectFigures> = pf.projects.iter().collect();
     let mut rated: Vec<&ProjectFigures> = pf.projects.iter().filter(|p| p.rate.is_some()).collect();
     rated.sort_by(|a, b| b.rate.cmp(&a.rate).then(b.plan.cmp(&a.plan)).then(a.index.cmp(&b.index)));
     let top = rated.iter().take(TOP_N).enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
@@ -70,7 +69,7 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
         yellow: pf.county.yellow,
         green: pf.county.green,
         not_rated: pf.county.count - pf.county.red - pf.county.yellow - pf.county.green,
-        s_curve: s_curve(ctx, format!("全县重点项目{}累计完成投资", pf.period.chinese()), &members),
+        s_curve: s_curve(ctx, format!("全县重点项目{}累计完成投资", pf.period.chinese()), &pf.curve),
         by_industry: group_bars(ctx, "分行业完成率".into(), pf.groups_of(Subject::Industry), &pf.county),
         by_town: group_bars(ctx, "分乡镇（园区）完成率".into(), pf.groups_of(Subject::Town), &pf.county),
         top,
