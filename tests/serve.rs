@@ -1,6 +1,7 @@
 //! `tongbao serve`: every page it renders on request is the page `build` writes, and an edit
 //! to the data reaches the browser; a broken edit shows its diagnostics while the last good
-//! pages are still served. Tested with a real process, a real HTTP client and file changes.
+//! pages are still served. Tested with a real process, a real HTTP client and file changes, and
+//! in headless Chromium (tests/live_reload.py drives it over the DevTools pipe).
 
 mod common;
 
@@ -148,4 +149,36 @@ fn an_edit_reloads_the_page_and_a_broken_edit_shows_its_diagnostics() {
     // Fixed again: errors gone, a new version.
     edit(&data.join("projects/T-1.yaml"), "lead_unit: 甲居", "lead_unit: 甲局");
     wait_for(port, |s| s["errors"].is_null() && s["version"] == 3);
+}
+
+/// The same edits in a real browser: the open page reloads itself after a good edit and shows
+/// the diagnostics over the last good page after a broken one. Needs chromium and python3
+/// (.ci/run installs them); without them it fails under CI and is skipped elsewhere.
+#[test]
+fn an_open_page_in_chromium_reloads_itself_and_shows_the_overlay() {
+    let have =
+        |tool: &str| Command::new("sh").args(["-c", &format!("command -v {tool}")]).status().is_ok_and(|s| s.success());
+    if !(have("chromium") && have("python3")) {
+        assert!(std::env::var_os("CI").is_none(), "CI 需要 Chromium：apt-get update && apt-get install chromium");
+        eprintln!("跳过：未找到 Chromium 或 python3（apt-get install chromium python3）");
+        return;
+    }
+    let data = common::copy_of("mini");
+    let server = start(&data);
+    let run = Command::new("python3")
+        .arg(common::root().join("tests/live_reload.py"))
+        .arg(server.port.to_string())
+        .arg("projects/T-1.html")
+        .arg(data.join("projects/T-1.yaml"))
+        .args(["甲项目", "甲项目（二期）", "lead_unit: 甲局", "lead_unit: 甲居"])
+        .output()
+        .unwrap();
+    let seen = String::from_utf8_lossy(&run.stdout).to_string();
+    assert!(run.status.success(), "{seen}{}", String::from_utf8_lossy(&run.stderr));
+    let lines: Vec<&str> = seen.lines().collect();
+    assert_eq!(lines.len(), 4, "{seen}");
+    assert_eq!(lines[0], "甲项目", "the page before any edit");
+    assert_eq!(lines[1], "甲项目（二期）", "the page reloaded itself after the edit");
+    assert!(lines[2].contains("错误[E0301]: 未知的单位「甲居」"), "the overlay: {}", lines[2]);
+    assert_eq!(lines[3], "甲项目（二期）", "the last good page stays under the overlay");
 }
