@@ -64,7 +64,7 @@ pub fn month(ds: &Dataset, period: Month) -> Result<(String, String), String> {
         let _ = writeln!(out, "  {}:", p.id);
         let _ = writeln!(out, "    ytd: {ytd}");
         let _ = writeln!(out, "    started: {}", before.is_some_and(|e| e.started));
-        let _ = writeln!(out, "    progress: {}", scalar(before.map_or("请填写形象进度", |e| e.progress.as_str())));
+        let _ = writeln!(out, "    progress: {}", scalar(before.map_or("请填写形象进度", |e| &*e.progress)));
     }
     Ok((format!("progress/{period}.yaml"), out))
 }

@@ -97,9 +97,9 @@ pub struct ProjectFigures {
     pub total_investment: Wan,
     pub new_start: bool,
     /// 形象进度 (the latest reported)
-    pub progress: String,
+    pub progress: Arc<str>,
     /// 下步计划
-    pub next: Option<String>,
+    pub next: Option<Arc<str>>,
     /// ytd at the end of each month 1..=N of the year (for the S-curve and month table).
     pub ytd_by_month: Vec<Wan>,
     /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12): the

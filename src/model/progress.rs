@@ -3,6 +3,7 @@
 use super::{Date, Month, Wan};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,9 +24,9 @@ pub struct Entry {
     /// 已开(复)工
     #[serde(default)]
     pub started: bool,
-    /// 形象进度
+    /// 形象进度 (shared, not copied, by the figures of every period that shows it)
     #[serde(default)]
-    pub progress: String,
+    pub progress: Arc<str>,
     /// 下步计划
-    pub next: Option<String>,
+    pub next: Option<Arc<str>>,
 }

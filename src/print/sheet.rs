@@ -20,8 +20,8 @@ pub struct Sheet {
     pub light: &'static str,
     pub light_label: &'static str,
     pub chart: Option<ChartView>,
-    pub progress: String,
-    pub next: String,
+    pub progress: std::sync::Arc<str>,
+    pub next: std::sync::Arc<str>,
     /// (问题, 责任单位, 时限, 超期)
     pub blockers: Vec<(String, String, String, bool)>,
     pub more_blockers: usize,

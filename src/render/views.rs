@@ -26,7 +26,7 @@ pub struct ProjectRow {
     pub light_label: &'static str,
     pub light_streak: u32,
     pub status: &'static str,
-    pub progress: String,
+    pub progress: std::sync::Arc<str>,
     pub lead_unit: String,
     pub leaders: String,
     /// false when the month's report is missing (未报送).

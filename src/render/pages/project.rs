@@ -20,7 +20,7 @@ struct MonthRow {
     month: String,
     ytd: String,
     month_done: String,
-    progress: String,
+    progress: std::sync::Arc<str>,
 }
 
 #[derive(Serialize)]
