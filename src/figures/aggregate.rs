@@ -43,16 +43,17 @@ pub const NEW_START: &str = "新开工";
 
 /// The figures of `members` for month `n`: the sums in one pass over the members, then the
 /// rates of the sums.
-pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], n: u32) -> Aggregate {
+pub fn aggregate<'a>(ds: &Dataset, members: impl Iterator<Item = &'a Summand>, n: u32) -> Aggregate {
     let cfg = &ds.config;
-    let mut a = Aggregate { count: members.len(), ..Aggregate::default() };
+    let mut a = Aggregate::default();
     let mut planned = Wan::ZERO;
     for p in members {
+        a.count += 1;
         a.total_investment = a.total_investment + p.total_investment;
         a.plan = a.plan + p.plan;
         a.ytd = a.ytd + p.ytd;
         a.month = a.month + p.month;
-        planned = planned + p.planned_to_date;
+        planned = planned + p.planned;
         if p.new_start {
             a.new_starts += 1;
             a.new_started += usize::from(p.started);
@@ -74,6 +75,37 @@ pub fn aggregate(ds: &Dataset, members: &[&ProjectFigures], n: u32) -> Aggregate
     a.light = a.deviation_pp.map(|d| light_for(d, cfg.lights.yellow_pp, cfg.lights.red_pp));
     a.start_rate = ratio(Decimal::from(a.new_started), Decimal::from(a.new_starts));
     a
+}
+
+/// What the sums over a group need of one project, packed together: a period's summands are a
+/// fifth of the size of its project figures, so the seven dimensions' sums over 50k projects
+/// stay in the processor's cache.
+#[derive(Debug, Clone, Copy)]
+pub struct Summand {
+    total_investment: Wan,
+    plan: Wan,
+    ytd: Wan,
+    month: Wan,
+    /// The cumulative plan to the period's month.
+    planned: Wan,
+    new_start: bool,
+    started: bool,
+    light: Option<Light>,
+}
+
+impl Summand {
+    pub fn of(p: &ProjectFigures) -> Summand {
+        Summand {
+            total_investment: p.total_investment,
+            plan: p.plan,
+            ytd: p.ytd,
+            month: p.month,
+            planned: p.planned_to_date,
+            new_start: p.new_start,
+            started: p.started,
+            light: p.light,
+        }
+    }
 }
 
 /// The data of an S-curve of a set of projects: cumulative completed at the end of months
@@ -172,17 +204,17 @@ impl Membership {
         Membership { by_subject }
     }
 
-    /// The groups of every dimension with their figures for month `n`, from the period's
-    /// `projects`.
-    pub fn groups(&self, ds: &Dataset, projects: &[ProjectFigures], n: u32) -> BTreeMap<Subject, Vec<Group>> {
+    /// The groups of every dimension with their figures for month `n`, from the [`Summand`]s of
+    /// the period's projects.
+    pub fn groups(&self, ds: &Dataset, summands: &[Summand], n: u32) -> BTreeMap<Subject, Vec<Group>> {
         self.by_subject
             .iter()
             .map(|(&subject, groups)| {
                 let groups = groups
                     .iter()
                     .map(|(name, members)| {
-                        let refs: Vec<&ProjectFigures> = members.iter().map(|&i| &projects[i]).collect();
-                        Group { name: name.clone(), members: members.clone(), figures: aggregate(ds, &refs, n) }
+                        let figures = aggregate(ds, members.iter().map(|&i| &summands[i]), n);
+                        Group { name: name.clone(), members: members.clone(), figures }
                     })
                     .collect();
                 (subject, groups)

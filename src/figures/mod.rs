@@ -10,8 +10,8 @@ mod project;
 mod ranking;
 pub mod ratio;
 
-use aggregate::Membership;
 pub use aggregate::{Aggregate, Curve, Group, aggregate};
+use aggregate::{Membership, Summand};
 pub use blockers::BlockerState;
 pub use decisions::{Alert, DecisionFigures, DecisionState, FollowUp, states as decision_states};
 pub use project::{Light, MilestoneState, ProjectFigures, Status};
@@ -139,9 +139,10 @@ fn compute_period(
         .filter_map(|(i, p)| project::compute(ds, reports, i, p, period, as_of))
         .collect();
     let refs: Vec<&ProjectFigures> = projects.iter().collect();
-    let county = aggregate(ds, &refs, n);
+    let summands: Vec<Summand> = projects.iter().map(Summand::of).collect();
+    let county = aggregate(ds, summands.iter(), n);
     let curve = Curve::of(&refs, n);
-    let groups = membership.groups(ds, &projects, n);
+    let groups = membership.groups(ds, &summands, n);
     let decisions = decisions::judge(ds, as_of);
     let mentions = mentions(ds, as_of, &decisions);
     PeriodFigures {
