@@ -9,7 +9,7 @@ mod bars;
 mod s_curve;
 
 pub use bars::{BarRow, rate_bars};
-pub use s_curve::{SCurve, s_curve};
+pub use s_curve::{SCurve, SIZE as S_CURVE_SIZE, s_curve};
 
 /// The font stack of chart text: the page's CJK fonts, never an outside font. Stated once per
 /// chart by [`finish`].

@@ -13,6 +13,9 @@ pub struct SCurve<'a> {
     pub plan: &'a [f64],
 }
 
+/// The drawing's size in SVG units (it scales with its container).
+pub const SIZE: (u32, u32) = (640, 300);
+
 const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x8c);
 
 const BARS: RGBColor = RGBColor(0xc9, 0xd3, 0xe0);
@@ -24,7 +27,7 @@ pub fn s_curve(c: &SCurve) -> String {
     let top = (max / scale * 1.12).max(1.0);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (640, 300)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
         let _ = root.fill(&WHITE);
         let chart = ChartBuilder::on(&root)
             .margin(12)

@@ -118,7 +118,7 @@ pub struct Curve {
 
 impl Curve {
     /// The curve of `members` for month `n`, in one pass over them.
-    pub fn of(members: &[&ProjectFigures], n: u32) -> Curve {
+    pub fn of<'a>(members: impl IntoIterator<Item = &'a ProjectFigures>, n: u32) -> Curve {
         let mut curve = Curve { actual: vec![Wan::ZERO; n as usize], plan: vec![Wan::ZERO; 12] };
         for p in members {
             for (sum, ytd) in curve.actual.iter_mut().zip(&p.ytd_by_month) {

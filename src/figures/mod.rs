@@ -138,10 +138,9 @@ fn compute_period(
         .enumerate()
         .filter_map(|(i, p)| project::compute(ds, reports, i, p, period, as_of))
         .collect();
-    let refs: Vec<&ProjectFigures> = projects.iter().collect();
     let summands: Vec<Summand> = projects.iter().map(Summand::of).collect();
     let county = aggregate(ds, summands.iter(), n);
-    let curve = Curve::of(&refs, n);
+    let curve = Curve::of(&projects, n);
     let groups = membership.groups(ds, &summands, n);
     let decisions = decisions::judge(ds, as_of);
     let mentions = mentions(ds, as_of, &decisions);

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// A chart and the table of its numbers. The chart is inline SVG: a page that shows it twice
 /// (a project page and the one-pager it prints as) carries it once and points to it the second
-/// time ([`ChartView::shown_again`]).
+/// time ([`project_curve_again`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
     pub svg: String,
@@ -59,43 +59,39 @@ pub fn s_curve(ctx: &Ctx, title: String, curve: &Curve) -> ChartView {
 }
 
 /// The id of a project's S-curve on a page that shows it twice.
-fn project_curve_id(ctx: &Ctx, index: usize) -> String {
-    format!("curve-{}", ctx.ds.projects[index].id)
+fn project_curve_id(ctx: &Ctx, f: &ProjectFigures) -> String {
+    format!("curve-{}", ctx.ds.projects[f.index].id)
 }
 
-/// A project's S-curve, inline, with an id a second showing on the same page points to.
+fn project_curve_title(ctx: &Ctx, f: &ProjectFigures) -> String {
+    format!("{}累计完成投资", ctx.ds.projects[f.index].name)
+}
+
+/// A project's S-curve, inline, with the id [`project_curve_again`] points to.
 pub fn project_curve(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
-    let Curve { actual, plan } = Curve::of(&[f], ctx.pf.period.month);
-    let title = format!("{}累计完成投资", ctx.ds.projects[f.index].name);
+    let Curve { actual, plan } = Curve::of([f], ctx.pf.period.month);
+    let title = project_curve_title(ctx, f);
     let svg = curve_svg(ctx, &title, &actual, &plan).replacen(
         "<svg ",
-        &format!("<svg id=\"{}\" ", project_curve_id(ctx, f.index)),
+        &format!("<svg id=\"{}\" ", project_curve_id(ctx, f)),
         1,
     );
     ChartView { svg, rows: curve_table(ctx, &actual, &plan), title, head: CURVE_HEAD.to_vec() }
 }
 
-impl ChartView {
-    /// The same chart shown a second time on its page: an SVG `<use>` of the first (found by
-    /// the id [`project_curve`] gives it), at the same size, without the data table. The
-    /// first may sit in a part of the page that is hidden, as the screen view is in print.
-    pub fn shown_again(&self) -> ChartView {
-        let attribute = |name: &str| {
-            let open = &self.svg[..self.svg.find('>').unwrap_or(0)];
-            let start = open.find(&format!(" {name}=\"")).map(|i| i + name.len() + 3)?;
-            Some(open[start..].split('"').next().unwrap_or_default().to_string())
-        };
-        let (id, view_box) = (attribute("id").unwrap_or_default(), attribute("viewBox").unwrap_or_default());
-        let escaped = self.title.replace('&', "&amp;").replace('<', "&lt;");
-        ChartView {
-            svg: format!(
-                "<svg role=\"img\" class=\"chart\" viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{escaped}</title><use href=\"#{id}\"/></svg>"
-            ),
-            title: self.title.clone(),
-            head: Vec::new(),
-            rows: Vec::new(),
-        }
-    }
+/// A project's S-curve shown a second time on a page that has it from [`project_curve`] (the
+/// project page and the one-pager it prints as): an SVG `<use>` of the first, at the same size,
+/// without the data table. The first may sit in a part of the page that is hidden, as the
+/// screen view is in print.
+pub fn project_curve_again(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
+    let title = project_curve_title(ctx, f);
+    let (width, height) = charts::S_CURVE_SIZE;
+    let svg = format!(
+        "<svg role=\"img\" class=\"chart\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title><use href=\"#{}\"/></svg>",
+        title.replace('&', "&amp;").replace('<', "&lt;"),
+        project_curve_id(ctx, f)
+    );
+    ChartView { svg, title, head: Vec::new(), rows: Vec::new() }
 }
 
 /// Horizontal bars of the groups' completion rates against the county's 序时进度.

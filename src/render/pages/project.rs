@@ -3,7 +3,7 @@
 
 use super::super::views::{BlockerRow, DecisionRow, ProjectRow};
 use super::super::{Ctx, Page};
-use super::charts::{ChartView, project_curve};
+use super::charts::{ChartView, project_curve, project_curve_again};
 use crate::figures::MilestoneState;
 use crate::model::Month;
 use crate::render::format::months_span;
@@ -200,7 +200,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
             rate: fmt.percent(crate::figures::ratio::ratio(c.paid.0, c.allocated.0)),
         })
         .collect();
-    let chart = figures.map(|f| project_curve(ctx, f));
+
     let body = ProjectPage {
         id: project.id.clone(),
         name: project.name.clone(),
@@ -209,8 +209,8 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         basics,
         responsibility,
         money,
-        sheet: crate::print::sheet(ctx, index, chart.as_ref().map(ChartView::shown_again)),
-        chart,
+        chart: figures.map(|f| project_curve(ctx, f)),
+        sheet: crate::print::sheet(ctx, index, figures.map(|f| project_curve_again(ctx, f))),
         months,
         milestones,
         open_blockers: pf.blockers_of(index).iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
