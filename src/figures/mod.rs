@@ -77,8 +77,8 @@ impl PeriodFigures {
 /// The figures of every period that has a progress file, oldest first. Periods are computed in
 /// parallel; then, in order, what needs the period before: light streaks and rankings.
 pub fn compute_all(ds: &Dataset) -> Vec<PeriodFigures> {
-    let reports = project::Reports::new(ds);
     let years: BTreeSet<i32> = ds.progress.keys().map(|m| m.year).collect();
+    let reports = project::Reports::new(ds, &years);
     let membership: BTreeMap<i32, Membership> = years
         .into_iter()
         .map(|year| {

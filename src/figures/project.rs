@@ -120,7 +120,8 @@ pub struct Reports<'a> {
 }
 
 impl<'a> Reports<'a> {
-    pub fn new(ds: &'a Dataset) -> Self {
+    /// The reports of `ds`, and the plan curves of `years` (those that have reports).
+    pub fn new(ds: &'a Dataset, years: &BTreeSet<i32>) -> Self {
         let by_month = ds
             .progress
             .par_iter()
@@ -134,10 +135,9 @@ impl<'a> Reports<'a> {
                 (*month, entries)
             })
             .collect();
-        let years: BTreeSet<i32> = ds.progress.keys().map(|m| m.year).collect();
         let plans = years
-            .into_iter()
-            .map(|y| (y, ds.projects.par_iter().map(|p| p.years.get(&y).map(plan_by_month)).collect()))
+            .iter()
+            .map(|&y| (y, ds.projects.par_iter().map(|p| p.years.get(&y).map(plan_by_month)).collect()))
             .collect();
         Reports { by_month, plans }
     }

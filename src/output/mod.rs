@@ -24,15 +24,20 @@ pub struct Written {
     pub bytes: u64,
 }
 
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
+/// A hidden folder beside the output: `.<name>.<what>`.
+fn beside(out: &Path, what: &str) -> PathBuf {
     let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.{suffix}-{}", std::process::id()))
+    out.with_file_name(format!(".{name}.{what}"))
+}
+
+/// A folder beside the output that belongs to this process alone.
+fn sibling(out: &Path, suffix: &str) -> PathBuf {
+    beside(out, &format!("{suffix}-{}", std::process::id()))
 }
 
 /// Where the output a build replaced is kept for the next build to write into.
 fn previous(out: &Path) -> PathBuf {
-    let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.previous"))
+    beside(out, "previous")
 }
 
 /// Writes `content` to `path`, unless the file there (left by an earlier build in a reused
