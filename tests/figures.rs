@@ -221,3 +221,75 @@ fn decisions_are_judged_at_each_periods_as_of() {
     assert_eq!((follow.by_unit["甲局"].closed, follow.by_unit["甲局"].total), (1, 2));
     assert_eq!(period(&all, 2).decisions.by_meeting[&0].closed, 0);
 }
+
+#[test]
+fn a_handout_finds_the_open_decisions_of_earlier_meetings_on_its_day() {
+    let (ds, _) = setup();
+    let docket = figures::Docket::new(&ds);
+    let on = |day: &str, first: &[usize], limit: usize| {
+        let (open, total) = docket.open_before(&ds, day.parse().unwrap(), first, limit);
+        (open.iter().map(|s| (s.decision + 1, s.alert)).collect::<Vec<_>>(), total)
+    };
+    // The meeting's own day: its decisions are not yet of an earlier meeting.
+    assert_eq!(on("2026-01-20", &[], 40), (vec![], 0));
+    // 03-05: no.1 is 已办结 only from 03-10, so still open (due 03-01: overdue); no.2 overdue
+    // since 02-10; no.3 due 12-31.
+    let all = vec![(1, Some(Alert::Red)), (2, Some(Alert::Red)), (3, Some(Alert::Blue))];
+    assert_eq!(on("2026-03-05", &[], 40), (all, 3));
+    // Two of three: the decision about T-1 first, then the most overdue of the rest (no.2,
+    // due 02-10, before no.3); listed in meeting order.
+    assert_eq!(on("2026-03-05", &[idx("T-1")], 2), (vec![(1, Some(Alert::Red)), (2, Some(Alert::Red))], 3));
+    // Without T-1 on the agenda the two most overdue are no.2 (02-10) and no.1 (03-01).
+    assert_eq!(on("2026-03-05", &[idx("T-2")], 2), (vec![(1, Some(Alert::Red)), (2, Some(Alert::Red))], 3));
+    assert_eq!(on("2026-03-05", &[idx("T-2")], 1), (vec![(2, Some(Alert::Red))], 3));
+    // 03-10: no.1 closed that day.
+    assert_eq!(on("2026-03-10", &[idx("T-1")], 40), (vec![(2, Some(Alert::Red)), (3, Some(Alert::Blue))], 2));
+
+    // A decision closed at its own meeting never counts at a meeting held the same day.
+    let ds = common::dataset(&common::edited(
+        "mini",
+        "meetings/2026-01-20-diaodu.md",
+        "closed: 2026-03-10",
+        "closed: 2026-01-20",
+    ));
+    let docket = figures::Docket::new(&ds);
+    assert_eq!(docket.open_before(&ds, "2026-01-20".parse().unwrap(), &[], 40).1, 0);
+    assert_eq!(docket.open_before(&ds, "2026-01-21".parse().unwrap(), &[], 40).1, 2);
+}
+
+#[test]
+fn the_docket_agrees_with_judging_every_decision_of_a_demo_county() {
+    let data = common::scratch("docket").join("data");
+    let size = tongbao::demo::Size { projects: 300, years: 1, meetings: 60, seed: 7 };
+    tongbao::demo::write(size, &data).unwrap();
+    let ds = common::dataset(&data);
+    let docket = figures::Docket::new(&ds);
+    let mut lists_cut_short = 0;
+    for (index, meeting) in ds.meetings.iter().enumerate() {
+        let day = meeting.front.date;
+        let agenda: Vec<usize> = meeting.front.projects.iter().filter_map(|id| ds.index_of(id)).collect();
+        let agenda_ids = &meeting.front.projects;
+        // Every decision of every earlier meeting, judged on the day: open unless 已办结 by then;
+        // about the agenda first, then by deadline (none last), meeting, decision; cut at 5.
+        let mut open: Vec<(bool, bool, Option<tongbao::model::Date>, usize, usize)> = Vec::new();
+        for (mi, m) in ds.meetings.iter().enumerate().filter(|(_, m)| m.front.date < day) {
+            for (di, d) in m.front.decisions.iter().enumerate() {
+                let closed = d.status == DecisionStatus::Closed && d.closed.is_none_or(|c| c <= day);
+                if !closed {
+                    let about_agenda = d.projects.iter().any(|p| agenda_ids.contains(p));
+                    open.push((!about_agenda, d.deadline.is_none(), d.deadline, mi, di));
+                }
+            }
+        }
+        let total = open.len();
+        open.sort();
+        open.truncate(5);
+        let mut expected: Vec<(usize, usize)> = open.iter().map(|o| (o.3, o.4)).collect();
+        expected.sort();
+        let (found, found_total) = docket.open_before(&ds, day, &agenda, 5);
+        assert_eq!(found_total, total, "meeting {index}");
+        assert_eq!(found.iter().map(|s| (s.meeting, s.decision)).collect::<Vec<_>>(), expected, "meeting {index}");
+        lists_cut_short += usize::from(total > 5);
+    }
+    assert!(lists_cut_short > 10, "the demo should have long lists to cut: {lists_cut_short}");
+}

@@ -13,7 +13,7 @@ pub mod ratio;
 pub use aggregate::{Aggregate, Curve, Group, aggregate};
 use aggregate::{Membership, Summand};
 pub use blockers::BlockerState;
-pub use decisions::{Alert, DecisionFigures, DecisionState, FollowUp, states as decision_states};
+pub use decisions::{Alert, DecisionFigures, DecisionState, Docket, FollowUp};
 pub use project::{Light, MilestoneState, ProjectFigures, Status};
 pub use ranking::{RankRow, Ranking, change_label};
 

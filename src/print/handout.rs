@@ -2,7 +2,7 @@
 //! discussed, the open decisions of earlier meetings, and the ranking current at the meeting.
 
 use super::sheet::{Sheet, sheet};
-use crate::figures::{PeriodFigures, decision_states};
+use crate::figures::{Docket, PeriodFigures};
 use crate::render::rankings::RankingView;
 use crate::render::views::DecisionRow;
 use crate::render::{Ctx, Page, project_curve, rankings as ranking_views};
@@ -34,28 +34,10 @@ const MAX_DECISIONS: usize = 40;
 /// The open decisions of meetings before meeting `index`, judged on its day: all of them when
 /// they are few; otherwise those about the agenda's projects first, then the most overdue, up
 /// to [`MAX_DECISIONS`]. Returns the rows and how many were left out.
-fn open_decisions(ctx: &Ctx, index: usize, agenda: &[usize]) -> (Vec<DecisionRow>, usize) {
-    let ds = ctx.ds;
-    let date = ds.meetings[index].front.date;
-    let judged = decision_states(ds, date);
-    let mut open: Vec<_> = judged
-        .iter()
-        .filter(|s| s.meeting != index && ds.meetings[s.meeting].front.date < date && s.alert.is_some())
-        .collect();
-    let total = open.len();
-    if total > MAX_DECISIONS {
-        let agenda_ids: Vec<&str> = agenda.iter().map(|&i| ds.projects[i].id.as_str()).collect();
-        open.sort_by_cached_key(|s| {
-            let d = &ds.meetings[s.meeting].front.decisions[s.decision];
-            let about_agenda = d.projects.iter().any(|id| agenda_ids.contains(&id.as_str()));
-            (!about_agenda, d.deadline, s.meeting, s.decision)
-        });
-        open.truncate(MAX_DECISIONS);
-        open.sort_by_key(|s| (s.meeting, s.decision));
-    }
-    let rows = open.iter().map(|s| ctx.decision_row(s)).collect::<Vec<_>>();
-    let omitted = total - rows.len();
-    (rows, omitted)
+fn open_decisions(ctx: &Ctx, docket: &Docket, index: usize, agenda: &[usize]) -> (Vec<DecisionRow>, usize) {
+    let date = ctx.ds.meetings[index].front.date;
+    let (open, total) = docket.open_before(ctx.ds, date, agenda, MAX_DECISIONS);
+    (open.iter().map(|s| ctx.decision_row(s)).collect(), total - open.len())
 }
 
 /// The figures a meeting's handout uses: the last period reported before the meeting (the
@@ -76,15 +58,15 @@ pub fn rankings(ctx: &Ctx) -> Vec<RankingView> {
 }
 
 /// `handouts/<stem>.html` for meeting `index`, with the figures of the last period reported
-/// before the meeting and that period's `rankings` (see [`rankings`]); `ctx` stands in
-/// `handouts/`.
-pub fn page(ctx: &Ctx, index: usize, rankings: &[RankingView]) -> Result<Page, String> {
+/// before the meeting and that period's `rankings` (see [`rankings`]), its open decisions found
+/// in `docket`; `ctx` stands in `handouts/`.
+pub fn page(ctx: &Ctx, docket: &Docket, index: usize, rankings: &[RankingView]) -> Result<Page, String> {
     let ds = ctx.ds;
     let m = &ds.meetings[index];
     let f = &m.front;
     let ctx = ctx.for_period(period_of(ctx, index), &ctx.root);
     let projects = projects_of(&ctx, index);
-    let (open_decisions, omitted_decisions) = open_decisions(&ctx, index, &projects);
+    let (open_decisions, omitted_decisions) = open_decisions(&ctx, docket, index, &projects);
     let body = Handout {
         title: f.title.clone(),
         number: f.number.clone().unwrap_or_default(),

@@ -12,6 +12,7 @@ pub use sheet::{Sheet, sheet};
 
 pub use bulletin::page as bulletin;
 
+use crate::figures::Docket;
 use crate::render::{self, Ctx, Page, Sink};
 use rayon::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
             let index = ctx.ds.meetings.iter().position(|m| m.stem == stem)?;
             let in_folder = ctx.at("../");
             let rankings = handout::rankings(&in_folder.for_period(handout::period_of(ctx, index), "../"));
-            Some(handout::page(&in_folder, index, &rankings))
+            Some(handout::page(&in_folder, &Docket::new(ctx.ds), index, &rankings))
         }
         _ => None,
     }
@@ -50,6 +51,7 @@ pub fn is_printed(path: &str) -> bool {
 /// period's ledger: `render::render_ledgers`.)
 pub fn handouts(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let in_folder = ctx.at("../");
+    let docket = Docket::new(ctx.ds);
     // The rankings of each period a handout uses, built once and shared.
     let used: std::collections::BTreeSet<crate::model::Month> =
         (0..ctx.ds.meetings.len()).map(|i| handout::period_of(ctx, i).period).collect();
@@ -60,6 +62,6 @@ pub fn handouts(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
         .collect();
     (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| {
         let period = handout::period_of(ctx, i).period;
-        sink(handout::page(&in_folder, i, rankings.get(&period).map_or(&[], Vec::as_slice))?)
+        sink(handout::page(&in_folder, &docket, i, rankings.get(&period).map_or(&[], Vec::as_slice))?)
     })
 }
