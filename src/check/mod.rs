@@ -20,10 +20,10 @@ pub struct Checker<'a> {
     pub ds: &'a Dataset,
     pub sources: &'a Sources,
     pub findings: Vec<Diagnostic>,
-    known: references::Known<'a>,
+    known: &'a references::Known<'a>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     fn error(&mut self, code: &'static str, file: &str, path: &[Seg], message: String, hint: Option<String>) {
         let at = self.sources.at(file, path);
         self.findings.push(Diagnostic::error(code, file, at, message).with_hint(hint));
@@ -34,9 +34,10 @@ impl Checker<'_> {
         self.findings.push(Diagnostic::warning(code, file, at, message).with_hint(hint));
     }
 
-    /// The file a project came from.
-    fn project_file(&self, id: &str) -> String {
-        self.sources.projects.get(id).cloned().unwrap_or_default()
+    /// The file a project came from (borrowed from the sources, not from the checker, so that
+    /// findings can be added while it is held).
+    fn project_file(&self, id: &str) -> &'a str {
+        self.sources.projects.get(id).map_or("", String::as_str)
     }
 }
 
@@ -49,7 +50,7 @@ pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
     let mut findings: Vec<Diagnostic> = rules
         .par_iter()
         .flat_map_iter(|rule| {
-            let mut c = Checker { ds, sources, findings: Vec::new(), known: known.clone() };
+            let mut c = Checker { ds, sources, findings: Vec::new(), known: &known };
             rule(&mut c);
             c.findings
         })

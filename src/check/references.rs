@@ -51,7 +51,6 @@ impl Ref {
 }
 
 /// The names each kind of reference may use, gathered once per check.
-#[derive(Clone)]
 pub struct Known<'a> {
     units: BTreeSet<&'a str>,
     towns: BTreeSet<&'a str>,
@@ -112,12 +111,13 @@ impl Checker<'_> {
 const BLOCKER_KINDS: [&str; 3] = ["卡点", "堵点", "难点"];
 
 pub fn check(c: &mut Checker) {
-    let lists = c.ds.config.lists.clone();
-    let orgs = c.sources.orgs.clone();
-    for (i, hq) in c.ds.orgs.hqs.iter().enumerate() {
-        c.reference(Ref::Leader, &orgs, &path!["hqs", i, "commander"], &hq.commander);
+    let (ds, sources) = (c.ds, c.sources);
+    let lists = &ds.config.lists;
+    for (i, hq) in ds.orgs.hqs.iter().enumerate() {
+        c.reference(Ref::Leader, &sources.orgs, &path!["hqs", i, "commander"], &hq.commander);
     }
-    for project in &c.ds.projects {
+    let kinds: Vec<String> = BLOCKER_KINDS.iter().map(|k| k.to_string()).collect();
+    for project in &ds.projects {
         let f = c.project_file(&project.id);
         c.one_of(&f, &path!["industry"], &project.industry, &lists.industries, "lists.industries");
         c.reference(Ref::Town, &f, &path!["town"], &project.town);
@@ -142,7 +142,6 @@ pub fn check(c: &mut Checker) {
                 c.reference(Ref::Unit, &f, &path!["milestones", i, "unit"], u);
             }
         }
-        let kinds: Vec<String> = BLOCKER_KINDS.iter().map(|k| k.to_string()).collect();
         for (i, b) in project.issues.iter().enumerate() {
             c.one_of(&f, &path!["issues", i, "kind"], &b.kind, &kinds, "卡点/堵点/难点");
             c.one_of(
@@ -158,15 +157,17 @@ pub fn check(c: &mut Checker) {
             }
         }
     }
-    for (period, file) in c.sources.progress.clone() {
-        let ids: Vec<String> = c.ds.progress[&period].entries.keys().cloned().collect();
-        for id in ids {
-            if c.ds.project(&id).is_none() && !c.sources.doubtful_ids.contains(&id) {
-                let at = c.sources.key_at(&file, &path!["entries", id.as_str()]);
-                let hint = did_you_mean(&id, c.known.of(Ref::Project).iter().copied())
+    // Entries and projects are both in id order: walked side by side, not searched id by id.
+    for (period, file) in &sources.progress {
+        let mut projects = ds.projects.iter().map(|p| p.id.as_str()).peekable();
+        for id in ds.progress[period].entries.keys() {
+            while projects.next_if(|p| *p < id.as_str()).is_some() {}
+            if projects.peek() != Some(&id.as_str()) && !sources.doubtful_ids.contains(id) {
+                let at = sources.key_at(file, &path!["entries", id.as_str()]);
+                let hint = did_you_mean(id, c.known.of(Ref::Project).iter().copied())
                     .or_else(|| Some("先在 projects/ 下建立该项目的文件".into()));
                 c.findings.push(
-                    crate::diagnostic::Diagnostic::error("E0305", &file, at, format!("未知的项目编号「{id}」"))
+                    crate::diagnostic::Diagnostic::error("E0305", file, at, format!("未知的项目编号「{id}」"))
                         .with_hint(hint),
                 );
             }

@@ -65,6 +65,7 @@ impl FollowUp {
 
 #[derive(Debug, Clone, Default)]
 pub struct DecisionFigures {
+    /// In meeting order, then decision order.
     pub states: Vec<DecisionState>,
     /// By meeting index.
     pub by_meeting: BTreeMap<usize, FollowUp>,
@@ -170,6 +171,15 @@ impl Docket {
         picked.extend(rest.filter_map(judged).take(room));
         picked.sort_by_key(|s| (s.meeting, s.decision));
         (picked, total)
+    }
+}
+
+impl DecisionFigures {
+    /// The states of the decisions of meeting `index`.
+    pub fn of_meeting(&self, index: usize) -> &[DecisionState] {
+        let start = self.states.partition_point(|s| s.meeting < index);
+        let end = self.states.partition_point(|s| s.meeting <= index);
+        &self.states[start..end]
     }
 }
 

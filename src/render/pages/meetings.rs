@@ -73,8 +73,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let m = &ds.meetings[index];
     let f = &m.front;
     let exists = |id: &str| ds.project(id).is_some();
-    let decisions =
-        ctx.pf.decisions.states.iter().filter(|s| s.meeting == index).map(|s| ctx.decision_row(s)).collect();
+    let decisions = ctx.pf.decisions.of_meeting(index).iter().map(|s| ctx.decision_row(s)).collect();
     let host = f.host.as_ref().map(|h| ds.orgs.leader(h).map_or(h.clone(), |l| format!("{}{h}", l.title)));
     let place = f.place.as_ref().map(|p| format!("在{p}")).unwrap_or_default();
     let opening = match host {
