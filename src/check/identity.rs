@@ -8,11 +8,11 @@ use crate::path;
 pub fn check(c: &mut Checker) {
     for project in &c.ds.projects {
         let file = c.project_file(&project.id);
-        let stem = file_stem(&file);
+        let stem = file_stem(file);
         if stem != project.id {
             c.error(
                 "E0201",
-                &file,
+                file,
                 &path!["id"],
                 format!("项目编号「{}」与文件名「{stem}.yaml」不一致", project.id),
                 Some(format!("把文件改名为 {}.yaml，或把 id 改为 {stem}", project.id)),
@@ -21,7 +21,7 @@ pub fn check(c: &mut Checker) {
         if !valid_id(&project.id) {
             c.error(
                 "E0204",
-                &file,
+                file,
                 &path!["id"],
                 format!("项目编号「{}」含有不允许的字符", project.id),
                 Some("编号只能由字母、数字和 - 组成，如 QX2026-001".into()),
@@ -31,7 +31,7 @@ pub fn check(c: &mut Checker) {
             if project.issues[..i].iter().any(|o| o.id == b.id) {
                 c.error(
                     "E0408",
-                    &file,
+                    file,
                     &path!["issues", i, "id"],
                     format!("问题编号 {} 在本项目中重复", b.id),
                     Some("同一项目内的问题编号应唯一，引用时写作 项目编号#问题编号".into()),

@@ -34,20 +34,20 @@ impl Checker<'_> {
 pub fn check(c: &mut Checker) {
     for project in &c.ds.projects {
         let f = c.project_file(&project.id);
-        c.money(&f, &path!["total_investment"], project.total_investment);
+        c.money(f, &path!["total_investment"], project.total_investment);
         for (year, plan) in &project.years {
             let y = year.to_string();
-            c.money(&f, &path!["years", y.as_str(), "plan"], plan.plan);
+            c.money(f, &path!["years", y.as_str(), "plan"], plan.plan);
             if let Some(b) = plan.before_year {
-                c.money(&f, &path!["years", y.as_str(), "before_year"], b);
+                c.money(f, &path!["years", y.as_str(), "before_year"], b);
             }
             for (i, v) in plan.monthly_plan.iter().flatten().enumerate() {
-                c.money(&f, &path!["years", y.as_str(), "monthly_plan", i], *v);
+                c.money(f, &path!["years", y.as_str(), "monthly_plan", i], *v);
             }
         }
         for (i, cb) in project.central_budget.iter().enumerate() {
-            c.money(&f, &path!["central_budget", i, "allocated"], cb.allocated);
-            c.money(&f, &path!["central_budget", i, "paid"], cb.paid);
+            c.money(f, &path!["central_budget", i, "allocated"], cb.allocated);
+            c.money(f, &path!["central_budget", i, "paid"], cb.paid);
         }
     }
     for (period, file) in c.sources.progress.clone() {

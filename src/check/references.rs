@@ -119,41 +119,41 @@ pub fn check(c: &mut Checker) {
     let kinds: Vec<String> = BLOCKER_KINDS.iter().map(|k| k.to_string()).collect();
     for project in &ds.projects {
         let f = c.project_file(&project.id);
-        c.one_of(&f, &path!["industry"], &project.industry, &lists.industries, "lists.industries");
-        c.reference(Ref::Town, &f, &path!["town"], &project.town);
-        c.reference(Ref::Unit, &f, &path!["lead_unit"], &project.lead_unit);
+        c.one_of(f, &path!["industry"], &project.industry, &lists.industries, "lists.industries");
+        c.reference(Ref::Town, f, &path!["town"], &project.town);
+        c.reference(Ref::Unit, f, &path!["lead_unit"], &project.lead_unit);
         for (i, u) in project.co_units.iter().enumerate() {
-            c.reference(Ref::Unit, &f, &path!["co_units", i], u);
+            c.reference(Ref::Unit, f, &path!["co_units", i], u);
         }
         for (i, l) in project.leaders.iter().enumerate() {
-            c.reference(Ref::Leader, &f, &path!["leaders", i], l);
+            c.reference(Ref::Leader, f, &path!["leaders", i], l);
         }
         if let Some(hq) = &project.hq {
-            c.reference(Ref::Hq, &f, &path!["hq"], hq);
+            c.reference(Ref::Hq, f, &path!["hq"], hq);
         }
         for (year, plan) in &project.years {
             let y = year.to_string();
-            c.one_of(&f, &path!["years", y.as_str(), "level"], &plan.level, &lists.levels, "lists.levels");
-            c.one_of(&f, &path!["years", y.as_str(), "nature"], &plan.nature, &lists.natures, "lists.natures");
-            c.one_of(&f, &path!["years", y.as_str(), "batch"], &plan.batch, &lists.batches, "lists.batches");
+            c.one_of(f, &path!["years", y.as_str(), "level"], &plan.level, &lists.levels, "lists.levels");
+            c.one_of(f, &path!["years", y.as_str(), "nature"], &plan.nature, &lists.natures, "lists.natures");
+            c.one_of(f, &path!["years", y.as_str(), "batch"], &plan.batch, &lists.batches, "lists.batches");
         }
         for (i, m) in project.milestones.iter().enumerate() {
             if let Some(u) = &m.unit {
-                c.reference(Ref::Unit, &f, &path!["milestones", i, "unit"], u);
+                c.reference(Ref::Unit, f, &path!["milestones", i, "unit"], u);
             }
         }
         for (i, b) in project.issues.iter().enumerate() {
-            c.one_of(&f, &path!["issues", i, "kind"], &b.kind, &kinds, "卡点/堵点/难点");
+            c.one_of(f, &path!["issues", i, "kind"], &b.kind, &kinds, "卡点/堵点/难点");
             c.one_of(
-                &f,
+                f,
                 &path!["issues", i, "category"],
                 &b.category,
                 &lists.issue_categories,
                 "lists.issue_categories",
             );
-            c.reference(Ref::Unit, &f, &path!["issues", i, "unit"], &b.unit);
+            c.reference(Ref::Unit, f, &path!["issues", i, "unit"], &b.unit);
             if let Some(l) = &b.leader {
-                c.reference(Ref::Leader, &f, &path!["issues", i, "leader"], l);
+                c.reference(Ref::Leader, f, &path!["issues", i, "leader"], l);
             }
         }
     }

@@ -14,7 +14,7 @@ pub fn check(c: &mut Checker) {
         if project.end_year < project.start_year {
             c.error(
                 "E0403",
-                &f,
+                f,
                 &path!["end_year"],
                 format!("建设止年 {} 早于起年 {}", project.end_year, project.start_year),
                 None,
@@ -30,7 +30,7 @@ pub fn check(c: &mut Checker) {
             {
                 c.error(
                     "E0403",
-                    &f,
+                    f,
                     &path![then_key],
                     format!("{then_key} {b} 早于 {first_key} {a}"),
                     Some("检查日期是否填反".into()),
@@ -44,7 +44,7 @@ pub fn check(c: &mut Checker) {
                 if values.len() != 12 {
                     c.error(
                         "E0402",
-                        &f,
+                        f,
                         &path!["years", y.as_str(), "monthly_plan"],
                         format!("月度计划应有 12 个累计值，实际有 {} 个", values.len()),
                         Some("依次填写 1–12 月的累计计划投资".into()),
@@ -52,7 +52,7 @@ pub fn check(c: &mut Checker) {
                 } else if let Some(i) = (1..12).find(|&i| values[i] < values[i - 1]) {
                     c.error(
                         "E0402",
-                        &f,
+                        f,
                         &at(i),
                         format!("{}月累计计划 {} 小于{}月的 {}", i + 1, values[i], i, values[i - 1]),
                         Some("月度计划是 1–N 月累计值，应逐月不减".into()),
@@ -60,7 +60,7 @@ pub fn check(c: &mut Checker) {
                 } else if values[11] != plan.plan {
                     c.error(
                         "E0402",
-                        &f,
+                        f,
                         &at(11),
                         format!("12月累计计划 {} 不等于年度计划 {}", values[11], plan.plan),
                         Some("最后一个值应等于 plan".into()),
@@ -72,7 +72,7 @@ pub fn check(c: &mut Checker) {
             if let Some(done) = m.done.filter(|d| Some(*d) < project.actual_start) {
                 c.error(
                     "E0403",
-                    &f,
+                    f,
                     &path!["milestones", i, "done"],
                     format!("节点完成日期 {done} 早于实际开工日期"),
                     None,
@@ -83,7 +83,7 @@ pub fn check(c: &mut Checker) {
             if let Some(r) = b.resolved.filter(|r| *r < b.raised) {
                 c.error(
                     "E0403",
-                    &f,
+                    f,
                     &path!["issues", i, "resolved"],
                     format!("销号日期 {r} 早于提出日期 {}", b.raised),
                     Some("检查日期是否填反".into()),
@@ -92,7 +92,7 @@ pub fn check(c: &mut Checker) {
             if let Some(d) = b.deadline.filter(|d| *d < b.raised) {
                 c.error(
                     "E0403",
-                    &f,
+                    f,
                     &path!["issues", i, "deadline"],
                     format!("解决时限 {d} 早于提出日期 {}", b.raised),
                     None,
