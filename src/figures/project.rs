@@ -100,8 +100,11 @@ pub struct ProjectFigures {
     pub progress: Arc<str>,
     /// 下步计划
     pub next: Option<Arc<str>>,
-    /// ytd at the end of each month 1..=N of the year (for the S-curve and month table).
-    pub ytd_by_month: Vec<Wan>,
+    /// ytd at the end of each month of the year up to its latest monthly file: the same for
+    /// every period of a year, so shared by them; [`ProjectFigures::ytd_by_month`] cuts it at N.
+    ytd_of_year: Arc<[Wan]>,
+    /// N, the period's month.
+    months: usize,
     /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12): the
     /// same for every period of a year, so shared by them.
     pub plan_by_month: Arc<[Wan]>,
@@ -111,12 +114,22 @@ pub struct ProjectFigures {
     pub milestones: Vec<MilestoneState>,
 }
 
+impl ProjectFigures {
+    /// ytd at the end of each month 1..=N of the year (for the S-curve and month table).
+    pub fn ytd_by_month(&self) -> &[Wan] {
+        &self.ytd_of_year[..self.months]
+    }
+}
+
 /// Every month's reports and every year's plan curves, by project position: made once for
 /// all periods, so that a project's report is an index, not a search by id, and its plan
 /// curve is worked out once a year, not once a period.
 pub struct Reports<'a> {
     by_month: BTreeMap<Month, Vec<Option<&'a Entry>>>,
     plans: BTreeMap<i32, Vec<Option<Arc<[Wan]>>>>,
+    /// By year and project position: ytd at the end of each month of the year, through the
+    /// year's latest monthly file.
+    ytd: BTreeMap<i32, Vec<Arc<[Wan]>>>,
 }
 
 impl<'a> Reports<'a> {
@@ -139,16 +152,22 @@ impl<'a> Reports<'a> {
             .iter()
             .map(|&y| (y, ds.projects.par_iter().map(|p| p.years.get(&y).map(plan_by_month)).collect()))
             .collect();
-        Reports { by_month, plans }
+        let mut reports = Reports { by_month, plans, ytd: BTreeMap::new() };
+        reports.ytd = years
+            .iter()
+            .map(|&y| (y, (0..ds.projects.len()).into_par_iter().map(|i| reports.ytd_of_year(i, y)).collect()))
+            .collect();
+        reports
     }
 
-    /// ytd at the end of each month 1..=N of `period`'s year: that month's report, or the last
-    /// earlier one of the year.
-    fn ytd_by_month(&self, index: usize, period: Month) -> Vec<Wan> {
-        let first = Month { year: period.year, month: 1 };
-        let mut reports = self.by_month.range(first..=period).peekable();
+    /// ytd at the end of each month of `year` through its latest monthly file: that month's
+    /// report, or the last earlier one of the year.
+    fn ytd_of_year(&self, index: usize, year: i32) -> Arc<[Wan]> {
+        let of_year = self.by_month.range(Month { year, month: 1 }..=Month { year, month: 12 });
+        let last_month = of_year.clone().next_back().map_or(0, |(m, _)| m.month);
+        let mut reports = of_year.peekable();
         let mut last = Wan::ZERO;
-        (1..=period.month)
+        (1..=last_month)
             .map(|m| {
                 while let Some((_, entries)) = reports.next_if(|(month, _)| month.month <= m) {
                     if let Some(entry) = entries[index] {
@@ -215,10 +234,10 @@ pub fn compute(
     let cfg = &ds.config;
     let dp = cfg.report.decimals.percent;
     let (ytd, reported, entry) = reports.ytd_at(index, period);
-    let ytd_by_month = reports.ytd_by_month(index, period);
+    let ytd_of_year = reports.ytd.get(&period.year).map(|by_project| by_project[index].clone()).unwrap_or_default();
     let month = match period.month {
         1 => ytd,
-        n => ytd - ytd_by_month[n as usize - 2],
+        n => ytd - ytd_of_year[n as usize - 2],
     };
     let rate = ratio(ytd.0, year.plan.0);
     let time_progress = time_progress(cfg.report.time_progress, year, period.month);
@@ -262,7 +281,8 @@ pub fn compute(
         new_start: year.nature == super::aggregate::NEW_START,
         progress: entry.map(|e| e.progress.clone()).unwrap_or_default(),
         next: entry.and_then(|e| e.next.clone()),
-        ytd_by_month,
+        ytd_of_year,
+        months: period.month as usize,
         planned_to_date: plan_by_month[period.month as usize - 1],
         plan_by_month,
         milestones,

@@ -131,13 +131,13 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     }
     let months = figures
         .map(|f| {
-            f.ytd_by_month
+            f.ytd_by_month()
                 .iter()
                 .enumerate()
                 .map(|(m, ytd)| {
                     let month = Month { year: pf.period.year, month: m as u32 + 1 };
                     let entry = ds.progress.get(&month).and_then(|p| p.entries.get(&project.id));
-                    let before = if m == 0 { crate::model::Wan::ZERO } else { f.ytd_by_month[m - 1] };
+                    let before = if m == 0 { crate::model::Wan::ZERO } else { f.ytd_by_month()[m - 1] };
                     MonthRow {
                         month: format!("{}月", m + 1),
                         ytd: fmt.money(*ytd),
