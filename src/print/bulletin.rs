@@ -7,7 +7,6 @@ use crate::model::Subject;
 use crate::render::format::months_span;
 use crate::render::rankings::RankingView;
 use crate::render::views::{BlockerRow, GroupRow};
-use crate::render::warnings::Warnings;
 use crate::render::{ChartView, Ctx, Page, chinese_number, markdown_to_html, rankings, s_curve, warnings};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -59,24 +58,27 @@ struct LitRow {
     leaders: String,
 }
 
-fn lit_rows(w: &Warnings) -> Vec<LitRow> {
-    w.red
-        .iter()
-        .map(|r| (r, "红灯"))
-        .chain(w.yellow.iter().map(|r| (r, "黄灯")))
+/// 附件2: the red projects, then the yellow ones, each furthest behind first.
+fn lit_rows(ctx: &Ctx) -> Vec<LitRow> {
+    let lit = |light: Light, label: &'static str| warnings::lit(ctx.pf, light).into_iter().map(move |p| (p, label));
+    lit(Light::Red, "红灯")
+        .chain(lit(Light::Yellow, "黄灯"))
         .enumerate()
-        .map(|(i, (r, light))| LitRow {
-            no: i + 1,
-            name: r.name.clone(),
-            light: if r.light_streak > 1 {
-                format!("{light}（连续{}期）", r.light_streak)
-            } else {
-                light.to_string()
-            },
-            rate: r.rate.clone(),
-            deviation: r.deviation.clone(),
-            lead_unit: r.lead_unit.clone(),
-            leaders: r.leaders.clone(),
+        .map(|(i, (p, label))| {
+            let project = &ctx.ds.projects[p.index];
+            LitRow {
+                no: i + 1,
+                name: project.name.clone(),
+                light: if p.light_streak > 1 {
+                    format!("{label}（连续{}期）", p.light_streak)
+                } else {
+                    label.to_string()
+                },
+                rate: ctx.fmt.percent(p.rate),
+                deviation: ctx.fmt.deviation(p.deviation_pp),
+                lead_unit: project.lead_unit.clone(),
+                leaders: project.leaders.join("、"),
+            }
         })
         .collect()
 }
@@ -181,7 +183,7 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
     let rows = |s: Subject| pf.groups_of(s).iter().map(|g| ctx.group_row(None, &g.name, &g.figures)).collect();
     let ranking_views = rankings::views(ctx, false);
     let lights_heading = format!("（{}）亮灯情况", chinese_number(ranking_views.len() + 1));
-    let warnings = warnings::body(ctx);
+    let (yellow_pp, red_pp) = warnings::thresholds(ctx);
     let body = Bulletin {
         issuer: issuer.clone(),
         number: front.number.unwrap_or_else(|| format!("{}年第{}期", pf.period.year, pf.period.month)),
@@ -205,15 +207,15 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
             .collect(),
         lights_heading,
         lights: lights(ctx),
-        lit: lit_rows(&warnings),
+        lit: lit_rows(ctx),
         issues: issues(ctx, pf),
         overdue: overdue(ctx),
         requirements_html: text
             .map(|t| markdown_to_html(&t.body, &ctx.root, &|id| ds.project(id).is_some()))
             .unwrap_or_default(),
         signature_date: issue_date.chinese(),
-        yellow_pp: warnings.yellow_pp,
-        red_pp: warnings.red_pp,
+        yellow_pp,
+        red_pp,
         open_blockers: pf.blockers.iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
         resolved_blockers: pf.blockers.iter().filter(|b| b.resolved_in_period).map(|b| ctx.blocker_row(b)).collect(),
         cc: cfg.map(|b| b.cc.join("，")).unwrap_or_default(),

@@ -2,7 +2,7 @@
 
 use super::super::Ctx;
 use super::super::views::ProjectRow;
-use crate::figures::{Light, MilestoneState};
+use crate::figures::{Light, MilestoneState, PeriodFigures, ProjectFigures};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -16,11 +16,11 @@ struct LateMilestone {
 }
 
 #[derive(Serialize)]
-pub struct Warnings {
-    pub(crate) red: Vec<ProjectRow>,
-    pub(crate) yellow: Vec<ProjectRow>,
-    pub(crate) yellow_pp: String,
-    pub(crate) red_pp: String,
+struct Warnings {
+    red: Vec<ProjectRow>,
+    yellow: Vec<ProjectRow>,
+    yellow_pp: String,
+    red_pp: String,
     milestones: Vec<LateMilestone>,
 }
 
@@ -29,14 +29,24 @@ pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
     ctx.page("warnings.html".into(), "warnings.html", "warnings", title, &body(ctx))
 }
 
-/// Red and yellow projects and late milestones; the bulletin's 附件2 too.
-pub fn body(ctx: &Ctx) -> Warnings {
+/// The projects of the period lit `light`, furthest behind first (the page's and the
+/// bulletin's 附件2 order).
+pub fn lit(pf: &PeriodFigures, light: Light) -> Vec<&ProjectFigures> {
+    let mut list: Vec<_> = pf.projects.iter().filter(|p| p.light == Some(light)).collect();
+    list.sort_by(|a, b| a.deviation_pp.cmp(&b.deviation_pp).then(a.index.cmp(&b.index)));
+    list
+}
+
+/// The light rule's thresholds in percentage points, as displayed: (yellow, red).
+pub fn thresholds(ctx: &Ctx) -> (String, String) {
+    let lights = &ctx.ds.config.lights;
+    (lights.yellow_pp.normalize().to_string(), lights.red_pp.normalize().to_string())
+}
+
+/// Red and yellow projects and late milestones.
+fn body(ctx: &Ctx) -> Warnings {
     let pf = ctx.pf;
-    let lit = |light: Light| {
-        let mut list: Vec<_> = pf.projects.iter().filter(|p| p.light == Some(light)).collect();
-        list.sort_by(|a, b| a.deviation_pp.cmp(&b.deviation_pp).then(a.index.cmp(&b.index)));
-        list.into_iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect()
-    };
+    let rows = |light: Light| lit(pf, light).into_iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
     let mut milestones = Vec::new();
     for p in &pf.projects {
         let project = &ctx.ds.projects[p.index];
@@ -53,12 +63,6 @@ pub fn body(ctx: &Ctx) -> Warnings {
             }
         }
     }
-    let lights = &ctx.ds.config.lights;
-    Warnings {
-        red: lit(Light::Red),
-        yellow: lit(Light::Yellow),
-        yellow_pp: lights.yellow_pp.normalize().to_string(),
-        red_pp: lights.red_pp.normalize().to_string(),
-        milestones,
-    }
+    let (yellow_pp, red_pp) = thresholds(ctx);
+    Warnings { red: rows(Light::Red), yellow: rows(Light::Yellow), yellow_pp, red_pp, milestones }
 }
