@@ -7,6 +7,7 @@ use crate::model::{Dataset, Project, Subject, TimeProgressMode, Wan};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct Aggregate {
@@ -78,7 +79,7 @@ pub fn aggregate<'a>(ds: &Dataset, members: impl Iterator<Item = &'a Summand>, n
 }
 
 /// What the sums over a group need of one project, packed together: a period's summands are a
-/// fifth of the size of its project figures, so the seven dimensions' sums over 50k projects
+/// fraction of the size of its project figures, so the seven dimensions' sums over 50k projects
 /// stay in the processor's cache.
 #[derive(Debug, Clone, Copy)]
 pub struct Summand {
@@ -94,14 +95,15 @@ pub struct Summand {
 }
 
 impl Summand {
-    pub fn of(p: &ProjectFigures) -> Summand {
+    /// The summand of `p`, the figures of `project` in `year`.
+    pub fn of(project: &Project, p: &ProjectFigures, year: i32) -> Summand {
         Summand {
-            total_investment: p.total_investment,
+            total_investment: project.total_investment,
             plan: p.plan,
             ytd: p.ytd,
             month: p.month,
-            planned: p.planned_to_date,
-            new_start: p.new_start,
+            planned: p.planned_to_date(),
+            new_start: project.years.get(&year).is_some_and(|y| y.nature == NEW_START),
             started: p.started,
             light: p.light,
         }
@@ -136,8 +138,9 @@ impl Curve {
 #[derive(Debug, Clone)]
 pub struct Group {
     pub name: String,
-    /// Indices into the period's project figures.
-    pub members: Vec<usize>,
+    /// Indices into the period's project figures: the same in every period of a year, so
+    /// shared by them.
+    pub members: Arc<[usize]>,
     pub figures: Aggregate,
 }
 
@@ -177,7 +180,7 @@ pub struct Membership {
     /// Per dimension, each value's name and members, in natural order (unknown names last, by
     /// name). Members are positions among the year's listed projects, which are the period's
     /// `projects` in every period of the year.
-    by_subject: BTreeMap<Subject, Vec<(String, Vec<usize>)>>,
+    by_subject: BTreeMap<Subject, Vec<(String, Arc<[usize]>)>>,
 }
 
 impl Membership {
@@ -195,8 +198,8 @@ impl Membership {
                 let order: BTreeMap<&str, usize> =
                     natural_order(ds, subject).into_iter().enumerate().map(|(i, n)| (n, i)).collect();
                 let rank = |name: &str| order.get(name).copied().unwrap_or(usize::MAX);
-                let mut groups: Vec<(String, Vec<usize>)> =
-                    by_key.into_iter().map(|(name, members)| (name.to_string(), members)).collect();
+                let mut groups: Vec<(String, Arc<[usize]>)> =
+                    by_key.into_iter().map(|(name, members)| (name.to_string(), members.into())).collect();
                 groups.sort_by(|a, b| (rank(&a.0), &a.0).cmp(&(rank(&b.0), &b.0)));
                 (subject, groups)
             })

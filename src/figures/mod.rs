@@ -138,7 +138,7 @@ fn compute_period(
         .enumerate()
         .filter_map(|(i, p)| project::compute(ds, reports, i, p, period, as_of))
         .collect();
-    let summands: Vec<Summand> = projects.iter().map(Summand::of).collect();
+    let summands: Vec<Summand> = projects.iter().map(|p| Summand::of(&ds.projects[p.index], p, period.year)).collect();
     let county = aggregate(ds, summands.iter(), n);
     let curve = Curve::of(&projects, n);
     let groups = membership.groups(ds, &summands, n);

@@ -92,10 +92,6 @@ pub struct ProjectFigures {
     pub light_streak: u32,
     /// 已开(复)工
     pub started: bool,
-    /// The project's 总投资, and whether it is 新开工 this year: kept here so that sums over
-    /// groups read only the period's figures.
-    pub total_investment: Wan,
-    pub new_start: bool,
     /// 形象进度 (the latest reported)
     pub progress: Arc<str>,
     /// 下步计划
@@ -104,20 +100,22 @@ pub struct ProjectFigures {
     /// every period of a year, so shared by them; [`ProjectFigures::ytd_by_month`] cuts it at N.
     ytd_of_year: Arc<[Wan]>,
     /// N, the period's month.
-    months: usize,
+    months: u32,
     /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12): the
     /// same for every period of a year, so shared by them.
     pub plan_by_month: Arc<[Wan]>,
-    /// The cumulative plan to the period's month (`plan_by_month[N-1]`), beside the other
-    /// sums so that adding up a group stays within the period's figures.
-    pub planned_to_date: Wan,
     pub milestones: Vec<MilestoneState>,
 }
 
 impl ProjectFigures {
     /// ytd at the end of each month 1..=N of the year (for the S-curve and month table).
     pub fn ytd_by_month(&self) -> &[Wan] {
-        &self.ytd_of_year[..self.months]
+        &self.ytd_of_year[..self.months as usize]
+    }
+
+    /// The cumulative plan to the period's month N.
+    pub fn planned_to_date(&self) -> Wan {
+        self.plan_by_month[self.months as usize - 1]
     }
 }
 
@@ -277,13 +275,10 @@ pub fn compute(
         light,
         light_streak: 0,
         started: entry.is_some_and(|e| e.started),
-        total_investment: project.total_investment,
-        new_start: year.nature == super::aggregate::NEW_START,
         progress: entry.map(|e| e.progress.clone()).unwrap_or_default(),
         next: entry.and_then(|e| e.next.clone()),
         ytd_of_year,
-        months: period.month as usize,
-        planned_to_date: plan_by_month[period.month as usize - 1],
+        months: period.month,
         plan_by_month,
         milestones,
     })
