@@ -180,8 +180,11 @@ pub struct Membership {
     /// Per dimension, each value's name and members, in natural order (unknown names last, by
     /// name). Members are positions among the year's listed projects, which are the period's
     /// `projects` in every period of the year.
-    by_subject: BTreeMap<Subject, Vec<(String, Arc<[usize]>)>>,
+    by_subject: BTreeMap<Subject, Vec<Members>>,
 }
+
+/// A value of a dimension and the positions of its projects.
+type Members = (String, Arc<[usize]>);
 
 impl Membership {
     /// The groups of `year`, whose listed projects are `ds.projects[listed[i]]`.
@@ -198,7 +201,7 @@ impl Membership {
                 let order: BTreeMap<&str, usize> =
                     natural_order(ds, subject).into_iter().enumerate().map(|(i, n)| (n, i)).collect();
                 let rank = |name: &str| order.get(name).copied().unwrap_or(usize::MAX);
-                let mut groups: Vec<(String, Arc<[usize]>)> =
+                let mut groups: Vec<Members> =
                     by_key.into_iter().map(|(name, members)| (name.to_string(), members.into())).collect();
                 groups.sort_by(|a, b| (rank(&a.0), &a.0).cmp(&(rank(&b.0), &b.0)));
                 (subject, groups)
