@@ -171,7 +171,7 @@ fn overdue(ctx: &Ctx) -> String {
 }
 
 /// `bulletins/<YYYY-MM>.html` for the context's period, with `ledger` (the period's ledger,
-/// `render::ledger::value`) as 附件1; `ctx` stands in `bulletins/`.
+/// `render::ledger::tables`) as 附件1; `ctx` stands in `bulletins/`.
 pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
     let (ds, pf) = (ctx.ds, ctx.pf);
     let cfg = ds.config.bulletin.as_ref();

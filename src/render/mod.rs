@@ -62,15 +62,9 @@ impl Theme {
         body: &T,
         shared: Option<Shared>,
     ) -> Result<Vec<u8>, String> {
-        let mut context = Context::new();
-        context.insert("c", chrome);
-        context.insert("p", body);
-        if let Some((name, value)) = shared {
-            context.insert_value(name, value.clone());
-        }
         let room = self.largest.lock().ok().and_then(|l| l.get(template).copied()).unwrap_or(16 * 1024);
         let mut out = Vec::with_capacity(room);
-        self.tera.render_to(template, &context, &mut out).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))?;
+        self.render_into(template, chrome, body, shared, &mut out)?;
         if out.len() > room
             && let Ok(mut largest) = self.largest.lock()
         {
@@ -79,10 +73,29 @@ impl Theme {
         }
         Ok(out)
     }
+
+    /// Renders `template` with `chrome` as `c`, `body` as `p` and the `shared` value, adding
+    /// the result to `out`.
+    fn render_into<T: Serialize>(
+        &self,
+        template: &str,
+        chrome: &Chrome,
+        body: &T,
+        shared: Option<Shared>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), String> {
+        let mut context = Context::new();
+        context.insert("c", chrome);
+        context.insert("p", body);
+        if let Some((name, value)) = shared {
+            context.insert_value(name, value.clone());
+        }
+        self.tera.render_to(template, &context, out).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))
+    }
 }
 
-/// A template value built once and given to several pages under its own name (the ledger of a
-/// period, which its ledger page and its bulletin show). Cloning it only counts a reference.
+/// A template value given to a page under its own name besides the body (a period's ledger,
+/// built once for its ledger page and its bulletin). Cloning it only counts a reference.
 pub type Shared<'v> = (&'static str, &'v Value);
 
 /// Where rendered files go as soon as they are made (the output stage writes them), so that a
@@ -253,11 +266,11 @@ pub fn render_one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
 
 /// Renders the ledger page of every period up to the context's (`ledger.html`, then
 /// `periods/<YYYY-MM>/ledger.html`) and gives each period's ledger, built once, to `bulletin`
-/// with the context of `bulletins/`: the largest table of a period is the same in both.
+/// with the context of `bulletins/`: the largest table of a period is in both, as 附件1 in the
+/// bulletin.
 ///
-/// One period after another: a period's ledger is the largest thing a build holds (on 50k
-/// projects, hundreds of MB as template values), so only one is held at a time; the caller
-/// renders the other pages beside this on the other cores.
+/// One period after another, on one core, so that only one period's ledger is held at a time;
+/// the caller renders the other pages beside this on the other cores.
 pub fn render_ledgers(
     ctx: &Ctx,
     sink: &Sink,
@@ -270,9 +283,9 @@ pub fn render_ledgers(
         } else {
             (ctx.for_period(pf, "../../"), format!("periods/{}/ledger.html", pf.period))
         };
-        let table = ledger::value(&page)?;
-        sink(ledger::page_with(&page, path, &table)?)?;
-        sink(bulletin(&ctx.for_period(pf, "../"), &table)?)
+        let tables = ledger::tables(&page)?;
+        sink(ledger::page_with(&page, path, &tables.screen)?)?;
+        sink(bulletin(&ctx.for_period(pf, "../"), &tables.print)?)
     })
 }
 
