@@ -74,6 +74,8 @@ pub struct BuildReport {
     pub pdf_notes: Vec<String>,
     /// Peak resident memory of the build, in bytes, where the system tells.
     pub peak_memory: Option<u64>,
+    /// CPU time of the build in user and in system (kernel) mode, where the system tells.
+    pub cpu: Option<(Duration, Duration)>,
 }
 
 impl BuildReport {
@@ -103,6 +105,9 @@ impl BuildReport {
         ));
         if let Some(peak) = self.peak_memory {
             out.push_str(&format!("，内存峰值 {:.0} MB", peak as f64 / 1_048_576.0));
+        }
+        if let Some((user, system)) = self.cpu {
+            out.push_str(&format!("，CPU 用户态 {:.2} s、内核态 {:.2} s", user.as_secs_f64(), system.as_secs_f64()));
         }
         out.push('\n');
         out
@@ -247,6 +252,17 @@ pub fn peak_memory() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// The CPU time of this process so far, in user and in system (kernel) mode (Linux; `None`
+/// elsewhere). /proc/self/stat counts it in the kernel's USER_HZ, 100 per second.
+pub fn cpu_time() -> Option<(Duration, Duration)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // After the command name, in parentheses and possibly with spaces: the state (field 3),
+    // then on to utime (field 14) and stime (field 15).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok().map(|t| Duration::from_millis(t * 10));
+    Some((ticks(11)?, ticks(12)?))
+}
+
 /// `tongbao build`: load → check → figures → render → write. A failed build leaves the
 /// previous output untouched.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
@@ -307,5 +323,6 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
         warnings,
         pdf_notes,
         peak_memory: peak_memory(),
+        cpu: cpu_time(),
     })
 }

@@ -74,4 +74,7 @@ fn timings_list_every_phase_in_one_aligned_table() {
     }
     let files = common::files(&out).len();
     assert!(lines.last().unwrap().starts_with(&format!("文件 {files} 个，")), "{table}");
+    if cfg!(target_os = "linux") {
+        assert!(lines.last().unwrap().contains("，CPU 用户态 "), "{table}");
+    }
 }
