@@ -3,6 +3,7 @@
 use super::super::views::{GroupRow, ProjectRow};
 use super::super::{Ctx, Page};
 use super::chinese_number;
+use crate::figures::Group;
 use crate::model::Subject;
 use serde::Serialize;
 use tera::Value;
@@ -58,26 +59,12 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
     let pf = ctx.pf;
     let chrome = ctx.chrome("ledger", String::new());
     let (mut screen, mut print) = (Vec::new(), Vec::new());
-    let mut no = 0;
+    let mut rows_before = 0;
     let mut rounding_note = false;
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
-        let rows: Vec<ProjectRow> = g
-            .members
-            .iter()
-            .map(|&m| {
-                no += 1;
-                ctx.project_row(no, &pf.projects[m])
-            })
-            .collect();
-        let members = || g.members.iter().map(|&m| &pf.projects[m]);
-        rounding_note |= ctx.fmt.rounding_differs(members().map(|p| p.plan), g.figures.plan)
-            || ctx.fmt.rounding_differs(members().map(|p| p.ytd), g.figures.ytd)
-            || ctx.fmt.rounding_differs(members().map(|p| p.month), g.figures.month);
-        let section = Section {
-            heading: format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count)),
-            subtotal: ctx.group_row(Some(Subject::Industry), &g.name, &g.figures),
-            rows,
-        };
+        let (section, rounding_differs) = section(ctx, i, g, rows_before);
+        rows_before += g.members.len();
+        rounding_note |= rounding_differs;
         let section = Value::try_from_serializable(&section).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))?;
         ctx.theme.render_into(SCREEN_SECTION, &chrome, &section, None, &mut screen)?;
         ctx.theme.render_into(PRINT_SECTION, &chrome, &section, None, &mut print)?;
@@ -96,4 +83,21 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
         Value::try_from_serializable(&ledger).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))
     };
     Ok(Tables { screen: value(screen)?, print: value(print)? })
+}
+
+/// Section `i` of the ledger, the industry group `g`, its rows numbered on from `rows_before`;
+/// and whether its rounded rows fail to add up to its rounded subtotal.
+fn section(ctx: &Ctx, i: usize, g: &Group, rows_before: usize) -> (Section, bool) {
+    let pf = ctx.pf;
+    let members = || g.members.iter().map(|&m| &pf.projects[m]);
+    let rows = members().enumerate().map(|(k, p)| ctx.project_row(rows_before + k + 1, p)).collect();
+    let rounding_differs = ctx.fmt.rounding_differs(members().map(|p| p.plan), g.figures.plan)
+        || ctx.fmt.rounding_differs(members().map(|p| p.ytd), g.figures.ytd)
+        || ctx.fmt.rounding_differs(members().map(|p| p.month), g.figures.month);
+    let section = Section {
+        heading: format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count)),
+        subtotal: ctx.group_row(Some(Subject::Industry), &g.name, &g.figures),
+        rows,
+    };
+    (section, rounding_differs)
 }
