@@ -252,6 +252,34 @@ fn the_bulletin_has_every_part_of_a_tongbao() {
 }
 
 #[test]
+fn the_bulletins_attachment_1_is_the_periods_ledger_row_for_row() {
+    let site = common::build(&common::root().join("data"));
+    // Both are rendered section by section from the same values (ledger_section.html and
+    // bulletin_ledger_section.html): the same subtotal and project rows, in the same order.
+    let cells = |table: &str| -> Vec<Vec<String>> {
+        rows(table).into_iter().map(|r| [0, 1, 3, 4, 5, 6, 7, 8].iter().map(|&c| r[c].clone()).collect()).collect()
+    };
+    for (ledger, bulletin) in
+        [("ledger.html", "bulletins/2026-10.html"), ("periods/2026-02/ledger.html", "bulletins/2026-02.html")]
+    {
+        let ledger = read(&site, ledger);
+        let screen = &ledger[ledger.find("<tbody class=\"total-row\">").unwrap()..ledger.find("</table>").unwrap()];
+        let bulletin = read(&site, bulletin);
+        let attachment = &bulletin[bulletin.find("<p class=\"label\">附件1</p>").unwrap()..];
+        let print = &attachment[attachment.find("<tbody>").unwrap()..attachment.find("</table>").unwrap()];
+        let (screen, print) = (cells(screen), cells(print));
+        assert_eq!(screen.len(), 1 + 8 + 40, "the total, 8 industries and 40 projects");
+        // The print rows mark an unreported project in the name cell; the page with a tag.
+        let unmarked = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
+            rows.into_iter()
+                .map(|r| r.into_iter().map(|c| c.replace("（未报送）", "").replace(" 未报送", "")).collect())
+                .collect()
+        };
+        assert_eq!(unmarked(print), unmarked(screen));
+    }
+}
+
+#[test]
 fn handouts_have_a_sheet_per_project_discussed() {
     let site = common::build(&common::root().join("data"));
     let html = read(&site, "handouts/2026-10-20-sanjidu-guanmo.html");
