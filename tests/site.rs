@@ -280,6 +280,37 @@ fn the_bulletins_attachment_1_is_the_periods_ledger_row_for_row() {
 }
 
 #[test]
+fn the_dashboard_lists_the_five_highest_and_lowest_rates_of_the_ledger() {
+    let site = common::build(&common::root().join("data"));
+    let percent = |cell: &str| cell.trim_end_matches('%').parse::<f64>().ok();
+    let ledger = read(&site, "ledger.html");
+    let items = &ledger[ledger.find("<tbody class=\"section\">").unwrap()..ledger.find("</table>").unwrap()];
+    // (name, rate) of every project with a rate: rows of 13 cells whose first is a number.
+    let all: Vec<(String, f64)> = rows(items)
+        .into_iter()
+        .filter(|r| r.len() > 7 && !r[0].is_empty())
+        .filter_map(|r| Some((r[1].clone(), percent(&r[7])?)))
+        .collect();
+    assert!(all.len() > 10, "{}", all.len());
+    let dashboard = read(&site, "index.html");
+    let table = |heading: &str| -> Vec<(String, f64)> {
+        let from = dashboard.find(heading).unwrap();
+        let html = &dashboard[from..from + dashboard[from..].find("</table>").unwrap()];
+        rows(html).into_iter().filter(|r| r.len() > 7).map(|r| (r[1].clone(), percent(&r[7]).unwrap())).collect()
+    };
+    let (top, bottom) = (table("完成率前5名项目"), table("完成率后5名项目"));
+    assert_eq!((top.len(), bottom.len()), (5, 5));
+    let others = |shown: &[(String, f64)]| -> Vec<f64> {
+        all.iter().filter(|(name, _)| !shown.iter().any(|(n, _)| n == name)).map(|(_, r)| *r).collect()
+    };
+    // Best first and worst first, and nobody left out ranks beyond them.
+    assert!(top.windows(2).all(|w| w[0].1 >= w[1].1), "{top:?}");
+    assert!(bottom.windows(2).all(|w| w[0].1 <= w[1].1), "{bottom:?}");
+    assert!(others(&top).iter().all(|&r| r <= top[4].1), "{top:?}");
+    assert!(others(&bottom).iter().all(|&r| r >= bottom[4].1), "{bottom:?}");
+}
+
+#[test]
 fn handouts_have_a_sheet_per_project_discussed() {
     let site = common::build(&common::root().join("data"));
     let html = read(&site, "handouts/2026-10-20-sanjidu-guanmo.html");

@@ -104,8 +104,11 @@ pub fn compute_all(ds: &Dataset) -> Vec<PeriodFigures> {
 
 /// Light streaks and rankings, which continue from the period before.
 fn link_to_previous(ds: &Dataset, pf: &mut PeriodFigures, previous: Option<&PeriodFigures>) {
+    // Both periods list their projects in index order: walked side by side.
+    let mut earlier = previous.map(|prev| prev.projects.iter()).into_iter().flatten().peekable();
     for p in &mut pf.projects {
-        let before = previous.and_then(|prev| prev.project(p.index));
+        while earlier.next_if(|b| b.index < p.index).is_some() {}
+        let before = earlier.next_if(|b| b.index == p.index);
         p.light_streak = match (p.light, before) {
             (None | Some(Light::Green), _) => 0,
             (Some(l), Some(b)) if b.light == Some(l) => b.light_streak + 1,

@@ -137,13 +137,17 @@ impl<'a> Reports<'a> {
             .progress
             .par_iter()
             .map(|(month, file)| {
-                let mut entries = vec![None; ds.projects.len()];
-                for (id, entry) in &file.entries {
-                    if let Some(i) = ds.index_of(id) {
-                        entries[i] = Some(entry);
-                    }
-                }
-                (*month, entries)
+                // Entries and projects are both in id order: walked side by side.
+                let mut entries = file.entries.iter().peekable();
+                let by_project = ds
+                    .projects
+                    .iter()
+                    .map(|p| {
+                        while entries.next_if(|(id, _)| id.as_str() < p.id.as_str()).is_some() {}
+                        entries.next_if(|(id, _)| **id == p.id).map(|(_, e)| e)
+                    })
+                    .collect();
+                (*month, by_project)
             })
             .collect();
         let plans = years

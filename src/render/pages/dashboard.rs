@@ -52,13 +52,34 @@ fn counts(ctx: &Ctx, values: &[String], of: fn(&crate::model::YearPlan) -> &Stri
     values.iter().zip(n).map(|(v, n)| Count { label: v.clone(), count: ctx.fmt.count(n) }).collect()
 }
 
+/// The `n` projects with the highest rate, best first, and the `n` with the lowest, worst
+/// first (ties: the larger plan ranks higher, then the earlier project), found by selection
+/// rather than by sorting every project.
+fn ends(mut rated: Vec<&ProjectFigures>, n: usize) -> (Vec<&ProjectFigures>, Vec<&ProjectFigures>) {
+    let order = |a: &&ProjectFigures, b: &&ProjectFigures| {
+        b.rate.cmp(&a.rate).then(b.plan.cmp(&a.plan)).then(a.index.cmp(&b.index))
+    };
+    let len = rated.len();
+    if len > n {
+        rated.select_nth_unstable_by(n, order);
+    }
+    let mut top = rated[..n.min(len)].to_vec();
+    top.sort_by(order);
+    if len > n {
+        rated.select_nth_unstable_by(len - n - 1, order);
+    }
+    let mut bottom = rated[len.saturating_sub(n)..].to_vec();
+    bottom.sort_by(|a, b| order(b, a));
+    (top, bottom)
+}
+
 pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let pf = ctx.pf;
     let lists = &ctx.ds.config.lists;
-    let mut rated: Vec<&ProjectFigures> = pf.projects.iter().filter(|p| p.rate.is_some()).collect();
-    rated.sort_by(|a, b| b.rate.cmp(&a.rate).then(b.plan.cmp(&a.plan)).then(a.index.cmp(&b.index)));
-    let top = rated.iter().take(TOP_N).enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
-    let bottom = rated.iter().rev().take(TOP_N).enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
+    let rated: Vec<&ProjectFigures> = pf.projects.iter().filter(|p| p.rate.is_some()).collect();
+    let (top, bottom) = ends(rated, TOP_N);
+    let top = top.iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
+    let bottom = bottom.iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
     let body = Dashboard {
         headline: ctx.fmt.headline("全县", &pf.county, pf.period),
         bulletin: format!("{}bulletins/{}.html", ctx.root, pf.period),
