@@ -4,7 +4,7 @@
 use super::Checker;
 use crate::diagnostic::did_you_mean;
 use crate::load::Seg;
-use crate::model::Dataset;
+use crate::model::{Dataset, seek};
 use crate::path;
 use std::collections::BTreeSet;
 
@@ -161,8 +161,8 @@ pub fn check(c: &mut Checker) {
     for (period, file) in &sources.progress {
         let mut projects = ds.projects.iter().map(|p| p.id.as_str()).peekable();
         for id in ds.progress[period].entries.keys() {
-            while projects.next_if(|p| *p < id.as_str()).is_some() {}
-            if projects.peek() != Some(&id.as_str()) && !sources.doubtful_ids.contains(id) {
+            let known = seek(&mut projects, id.as_str(), |p| *p).is_some();
+            if !known && !sources.doubtful_ids.contains(id) {
                 let at = sources.key_at(file, &path!["entries", id.as_str()]);
                 let hint = did_you_mean(id, c.known.of(Ref::Project).iter().copied())
                     .or_else(|| Some("先在 projects/ 下建立该项目的文件".into()));

@@ -4,7 +4,7 @@
 
 use super::Checker;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Month, Progress};
+use crate::model::{Month, Progress, seek};
 use crate::path;
 
 pub fn check(c: &mut Checker) {
@@ -120,8 +120,7 @@ fn progress_files(c: &mut Checker) {
         let previous = last.filter(|(m, _)| m.year == period.year && *m == period.previous());
         let mut earlier = previous.map(|(_, p)| p.entries.iter()).into_iter().flatten().peekable();
         for (id, entry) in &progress.entries {
-            while earlier.next_if(|(e, _)| e.as_str() < id.as_str()).is_some() {}
-            let before = earlier.peek().filter(|(e, _)| *e == id).map(|(_, b)| *b);
+            let before = seek(&mut earlier, id.as_str(), |&(e, _)| e.as_str()).map(|(_, b)| b);
             if let Some(before) = before.filter(|b| entry.ytd < b.ytd) {
                 c.error(
                     "E0401",
@@ -134,8 +133,7 @@ fn progress_files(c: &mut Checker) {
         }
         let mut entries = progress.entries.iter().peekable();
         for project in &c.ds.projects {
-            while entries.next_if(|(id, _)| id.as_str() < project.id.as_str()).is_some() {}
-            let entry = entries.peek().filter(|(id, _)| **id == project.id).map(|(_, e)| *e);
+            let entry = seek(&mut entries, project.id.as_str(), |&(id, _)| id.as_str()).map(|(_, e)| e);
             let Some(entry) = entry else {
                 if !project.years.contains_key(&period.year) {
                     continue;

@@ -17,7 +17,7 @@ pub use decisions::{Alert, DecisionFigures, DecisionState, Docket, FollowUp};
 pub use project::{Light, MilestoneState, ProjectFigures, Status};
 pub use ranking::{RankRow, Ranking, change_label};
 
-use crate::model::{Dataset, Date, Month, Subject};
+use crate::model::{Dataset, Date, Month, Subject, seek};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -107,8 +107,7 @@ fn link_to_previous(ds: &Dataset, pf: &mut PeriodFigures, previous: Option<&Peri
     // Both periods list their projects in index order: walked side by side.
     let mut earlier = previous.map(|prev| prev.projects.iter()).into_iter().flatten().peekable();
     for p in &mut pf.projects {
-        while earlier.next_if(|b| b.index < p.index).is_some() {}
-        let before = earlier.next_if(|b| b.index == p.index);
+        let before = seek(&mut earlier, p.index, |b| b.index);
         p.light_streak = match (p.light, before) {
             (None | Some(Light::Green), _) => 0,
             (Some(l), Some(b)) if b.light == Some(l) => b.light_streak + 1,

@@ -1,7 +1,7 @@
 //! One project's figures for one period: ytd, 当月完成, 完成率, 序时进度, 偏差, status, light.
 
 use super::ratio::{deviation_pp, ratio};
-use crate::model::{Dataset, Date, Entry, Month, Project, TimeProgressMode, Wan, YearPlan};
+use crate::model::{Dataset, Date, Entry, Month, Project, TimeProgressMode, Wan, YearPlan, seek};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -142,10 +142,7 @@ impl<'a> Reports<'a> {
                 let by_project = ds
                     .projects
                     .iter()
-                    .map(|p| {
-                        while entries.next_if(|(id, _)| id.as_str() < p.id.as_str()).is_some() {}
-                        entries.next_if(|(id, _)| **id == p.id).map(|(_, e)| e)
-                    })
+                    .map(|p| seek(&mut entries, p.id.as_str(), |&(id, _)| id.as_str()).map(|(_, e)| e))
                     .collect();
                 (*month, by_project)
             })
@@ -183,14 +180,12 @@ impl<'a> Reports<'a> {
 
     /// The report of project `index` for `period`, or the last earlier one of the same year;
     /// with whether it is the period's own.
-    fn ytd_at(&self, index: usize, period: Month) -> (Wan, bool, Option<&'a Entry>) {
+    fn latest(&self, index: usize, period: Month) -> (Option<&'a Entry>, bool) {
         let first = Month { year: period.year, month: 1 };
-        for (month, entries) in self.by_month.range(first..=period).rev() {
-            if let Some(entry) = entries[index] {
-                return (entry.ytd, *month == period, Some(entry));
-            }
-        }
-        (Wan::ZERO, false, None)
+        let mut months = self.by_month.range(first..=period).rev();
+        months
+            .find_map(|(month, entries)| entries[index].map(|entry| (Some(entry), *month == period)))
+            .unwrap_or((None, false))
     }
 }
 
@@ -235,8 +230,9 @@ pub fn compute(
     let year = project.years.get(&period.year)?;
     let cfg = &ds.config;
     let dp = cfg.report.decimals.percent;
-    let (ytd, reported, entry) = reports.ytd_at(index, period);
+    let (entry, reported) = reports.latest(index, period);
     let ytd_of_year = reports.ytd.get(&period.year).map(|by_project| by_project[index].clone()).unwrap_or_default();
+    let ytd = ytd_of_year[period.month as usize - 1];
     let month = match period.month {
         1 => ytd,
         n => ytd - ytd_of_year[n as usize - 2],

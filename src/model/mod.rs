@@ -24,6 +24,16 @@ pub use progress::{Entry, Progress};
 pub use project::{Blocker, CentralBudget, Milestone, Project, YearPlan};
 
 use std::collections::BTreeMap;
+use std::iter::Peekable;
+
+/// Takes from `sorted` (ascending by `key`) the item whose key is `target`, if any, after
+/// skipping the items before it: with ascending targets, two lists in the same order (projects
+/// by id and a month's entries, two periods' figures by project) are walked side by side
+/// instead of searched item by item.
+pub fn seek<I: Iterator, K: Ord>(sorted: &mut Peekable<I>, target: K, key: impl Fn(&I::Item) -> K) -> Option<I::Item> {
+    while sorted.next_if(|item| key(item) < target).is_some() {}
+    sorted.next_if(|item| key(item) == target)
+}
 
 /// Everything read from one data folder, in a deterministic order.
 #[derive(Debug, Clone)]
