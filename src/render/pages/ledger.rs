@@ -65,9 +65,10 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
         let (section, rounding_differs) = section(ctx, i, g, rows_before);
         rows_before += g.members.len();
         rounding_note |= rounding_differs;
+        // Turned into template values once, given to both templates by reference as `section`.
         let section = Value::try_from_serializable(&section).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))?;
-        ctx.theme.render_into(SCREEN_SECTION, &chrome, &section, None, &mut screen)?;
-        ctx.theme.render_into(PRINT_SECTION, &chrome, &section, None, &mut print)?;
+        ctx.theme.render_into(SCREEN_SECTION, &chrome, &(), Some(("section", &section)), &mut screen)?;
+        ctx.theme.render_into(PRINT_SECTION, &chrome, &(), Some(("section", &section)), &mut print)?;
     }
     let names = |s: Subject| pf.groups_of(s).iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     let (towns, natures) = (names(Subject::Town), names(Subject::Nature));
