@@ -42,6 +42,10 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "projects/T-1.yaml:12:20 E0403",
     ),
     ("progress/2026-03.yaml", "as_of: 2026-03-31", "as_of: 2026-04-01", "progress/2026-03.yaml:2:8 E0411"),
+    // A key given twice: in order (checked against the key before it) and out of order.
+    ("projects/T-1.yaml", "milestones:", "  2026: {}\\nmilestones:", "projects/T-1.yaml:20:3 E0107"),
+    ("progress/2026-03.yaml", "  T-3:", "  T-2: { ytd: 91 }\\n  T-3:", "progress/2026-03.yaml:6:3 E0107"),
+    ("progress/2026-03.yaml", "可研批复 }", "可研批复 }\\n  T-1: { ytd: 281 }", "progress/2026-03.yaml:7:3 E0107"),
     (
         "progress/2026-03.yaml",
         "T-1: { ytd: 280, started: true",

@@ -82,7 +82,9 @@ fn finding(rel: &str, yaml: &str, e: &serde_yaml::Error, first_line: usize, synt
         _ => (None, text),
     };
     let place = field_path.map(|p| format!("（位于 {p}）")).unwrap_or_default();
-    if let Some(key) = text.split("duplicate entry with key \"").nth(1).and_then(|k| k.split('"').next()) {
+    // The key is quoted when it is a string ("plan") and bare when it is a number (2026).
+    let duplicate = text.split("duplicate entry with key ").nth(1).map(|k| k.trim_matches(['"', '`']));
+    if let Some(key) = duplicate {
         // libyaml points at the mapping; the finding belongs on the second of the two keys.
         let key_at = |from: usize| find_key_from(yaml, from, key, first_line);
         let second = key_at(line_index).and_then(|(line, _)| key_at(line + 1 - first_line)).unwrap_or(at);

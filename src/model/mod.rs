@@ -10,6 +10,7 @@ mod money;
 mod orgs;
 mod progress;
 mod project;
+mod sorted_map;
 
 pub use bulletin::{BulletinFront, BulletinText};
 pub use config::{
@@ -22,6 +23,7 @@ pub use money::Wan;
 pub use orgs::{Hq, Leader, Orgs, Unit};
 pub use progress::{Entry, Progress};
 pub use project::{Blocker, CentralBudget, Milestone, Project, YearPlan};
+pub use sorted_map::SortedMap;
 
 use std::collections::BTreeMap;
 use std::iter::Peekable;

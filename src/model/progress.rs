@@ -1,8 +1,7 @@
 //! `progress/<YYYY-MM>.yaml`: every project's figures for one reporting month.
 
-use super::{Date, Month, Wan};
+use super::{Date, Month, SortedMap, Wan};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -12,7 +11,7 @@ pub struct Progress {
     /// 数据截止日期
     pub as_of: Date,
     #[serde(default)]
-    pub entries: BTreeMap<String, Entry>,
+    pub entries: SortedMap<String, Entry>,
 }
 
 /// One project's report for the month.

@@ -1,8 +1,7 @@
 //! `projects/<id>.yaml`: one key project (重点项目) and its yearly attributes.
 
-use super::{Date, Wan};
+use super::{Date, SortedMap, Wan};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +41,7 @@ pub struct Project {
     pub tags: Vec<String>,
     /// The annual key-project attributes, re-issued every year.
     #[serde(default)]
-    pub years: BTreeMap<i32, YearPlan>,
+    pub years: SortedMap<i32, YearPlan>,
     /// 节点
     #[serde(default)]
     pub milestones: Vec<Milestone>,
