@@ -251,32 +251,68 @@ fn the_bulletin_has_every_part_of_a_tongbao() {
     assert!(september.contains("2026年第9期") && september.contains("关于2026年1-9月全县重点项目建设情况的通报"));
 }
 
-#[test]
-fn the_bulletins_attachment_1_is_the_periods_ledger_row_for_row() {
-    let site = common::build(&common::root().join("data"));
-    // Both are rendered section by section from the same values (ledger_section.html and
-    // bulletin_ledger_section.html): the same subtotal and project rows, in the same order.
+/// The rows of a ledger page's table (the total, then each section's subtotal and project
+/// rows), checked against the rows of the bulletin's 附件1 cell for cell.
+fn ledger_rows_and_attachment_1_agree(site: &Path, ledger: &str, bulletin: &str) -> Vec<Vec<String>> {
     let cells = |table: &str| -> Vec<Vec<String>> {
         rows(table).into_iter().map(|r| [0, 1, 3, 4, 5, 6, 7, 8].iter().map(|&c| r[c].clone()).collect()).collect()
     };
+    let ledger = read(site, ledger);
+    let screen = &ledger[ledger.find("<tbody class=\"total-row\">").unwrap()..ledger.find("</table>").unwrap()];
+    let document = read(site, bulletin);
+    let attachment = &document[document.find("<p class=\"label\">附件1</p>").unwrap()..];
+    let print = &attachment[attachment.find("<tbody>").unwrap()..attachment.find("</table>").unwrap()];
+    let (screen, print) = (cells(screen), cells(print));
+    // The print rows mark an unreported project in the name cell; the page with a tag.
+    let unmarked = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+        rows.iter().map(|r| r.iter().map(|c| c.replace("（未报送）", "").replace(" 未报送", "")).collect()).collect()
+    };
+    assert_eq!(unmarked(&print), unmarked(&screen), "{bulletin} 附件1 differs from the ledger");
+    screen
+}
+
+#[test]
+fn the_bulletins_attachment_1_is_the_periods_ledger_row_for_row() {
+    let site = common::build(&common::root().join("data"));
+    // Both are rendered from the same values (ledger_rows.html and bulletin_ledger_rows.html,
+    // inside ledger_section.html and bulletin_ledger_section.html).
     for (ledger, bulletin) in
         [("ledger.html", "bulletins/2026-10.html"), ("periods/2026-02/ledger.html", "bulletins/2026-02.html")]
     {
-        let ledger = read(&site, ledger);
-        let screen = &ledger[ledger.find("<tbody class=\"total-row\">").unwrap()..ledger.find("</table>").unwrap()];
-        let bulletin = read(&site, bulletin);
-        let attachment = &bulletin[bulletin.find("<p class=\"label\">附件1</p>").unwrap()..];
-        let print = &attachment[attachment.find("<tbody>").unwrap()..attachment.find("</table>").unwrap()];
-        let (screen, print) = (cells(screen), cells(print));
-        assert_eq!(screen.len(), 1 + 8 + 40, "the total, 8 industries and 40 projects");
-        // The print rows mark an unreported project in the name cell; the page with a tag.
-        let unmarked = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
-            rows.into_iter()
-                .map(|r| r.into_iter().map(|c| c.replace("（未报送）", "").replace(" 未报送", "")).collect())
-                .collect()
-        };
-        assert_eq!(unmarked(print), unmarked(screen));
+        let rows = ledger_rows_and_attachment_1_agree(&site, ledger, bulletin);
+        assert_eq!(rows.len(), 1 + 8 + 40, "the total, 8 industries and 40 projects");
     }
+}
+
+#[test]
+fn a_ledger_with_sections_longer_than_a_batch_of_rows_keeps_every_row_once_in_order() {
+    // 2,400 projects in 8 industries: sections of about 300 rows, more than the build turns
+    // into template values at once (256), so each section is rendered in two batches.
+    let data = common::scratch("ledger-2400").join("data");
+    tongbao::demo::write(tongbao::demo::Size { projects: 2400, years: 1, meetings: 20, seed: 7 }, &data).unwrap();
+    let site = common::build(&data);
+    let rows = ledger_rows_and_attachment_1_agree(&site, "ledger.html", "bulletins/2026-12.html");
+    let mut numbers = Vec::new();
+    let mut longest = 0;
+    // After the total: each subtotal (empty first cell, "一、工业（262个）") and its project rows.
+    let mut section: Option<(String, usize)> = None;
+    let mut close = |section: Option<(String, usize)>| {
+        if let Some((heading, count)) = section {
+            assert!(heading.ends_with(&format!("（{count}个）")), "{heading} has {count} rows");
+            longest = longest.max(count);
+        }
+    };
+    for row in &rows[1..] {
+        if row[0].is_empty() {
+            close(section.replace((row[1].clone(), 0)));
+        } else {
+            numbers.push(row[0].parse::<usize>().unwrap());
+            section.as_mut().expect("a project row before any subtotal").1 += 1;
+        }
+    }
+    close(section);
+    assert_eq!(numbers, (1..=2400).collect::<Vec<_>>(), "every project once, numbered in order");
+    assert!(longest > 256, "no section is longer than a batch ({longest} rows)");
 }
 
 #[test]

@@ -8,11 +8,13 @@ use crate::model::Subject;
 use serde::Serialize;
 use tera::Value;
 
+/// One industry's section of the ledger: its heading, its subtotal row and its project rows,
+/// rendered already (by `ledger_rows.html` on the page, `bulletin_ledger_rows.html` in 附件1).
 #[derive(Serialize)]
-struct Section {
-    heading: String,
-    subtotal: GroupRow,
-    rows: Vec<ProjectRow>,
+struct Section<'a> {
+    heading: &'a str,
+    subtotal: &'a GroupRow,
+    rows_html: &'a str,
 }
 
 /// What the ledger templates show besides the sections: the total row, the filters' choices,
@@ -29,9 +31,16 @@ struct Ledger<'a> {
     sections_html: &'a str,
 }
 
-/// The theme's templates of one ledger section, on the page and in the bulletin.
+/// The theme's templates of one ledger section and of its rows, on the page and in the bulletin.
 const SCREEN_SECTION: &str = "ledger_section.html";
 const PRINT_SECTION: &str = "bulletin_ledger_section.html";
+const SCREEN_ROWS: &str = "ledger_rows.html";
+const PRINT_ROWS: &str = "bulletin_ledger_rows.html";
+
+/// How many project rows are turned into template values at a time. Both row templates read
+/// them while they are still in the core's cache (a few hundred KB): a whole section of a 50k
+/// ledger (6,000 rows, 12 MB of values) is not, and costs half as much again per row.
+const ROWS_AT_ONCE: usize = 256;
 
 /// A period's ledger as the template value `ledger`, on its ledger page and as its bulletin's
 /// 附件1.
@@ -52,9 +61,10 @@ pub fn page_with(ctx: &Ctx, path: String, ledger: &Value) -> Result<Page, String
 }
 
 /// The ledger of the context's period, grouped by industry with subtotals, for its page and
-/// its bulletin. The sections are rendered one at a time, each by both section templates: a
-/// whole ledger as template values is hundreds of MB on 50k projects, a section a ninth of it.
-/// Links are relative to `ctx.root` (the ledger page's; the bulletin prints none).
+/// its bulletin. The rows are rendered a few hundred at a time, each batch by both row
+/// templates, then each section by both section templates: the ledger is never held as
+/// template values, only as HTML. Links are relative to `ctx.root` (the ledger page's; the
+/// bulletin prints none).
 pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
     let pf = ctx.pf;
     let chrome = ctx.chrome("ledger", String::new());
@@ -62,43 +72,58 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
     let mut rows_before = 0;
     let mut rounding_note = false;
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
-        let (section, rounding_differs) = section(ctx, i, g, rows_before);
-        rows_before += g.members.len();
-        rounding_note |= rounding_differs;
-        // Turned into template values once, given to both templates by reference as `section`.
-        let section = Value::try_from_serializable(&section).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))?;
-        ctx.theme.render_into(SCREEN_SECTION, &chrome, &(), Some(("section", &section)), &mut screen)?;
-        ctx.theme.render_into(PRINT_SECTION, &chrome, &(), Some(("section", &section)), &mut print)?;
+        let (mut screen_rows, mut print_rows) = (Vec::new(), Vec::new());
+        for batch in g.members.chunks(ROWS_AT_ONCE) {
+            let rows: Vec<ProjectRow> = batch
+                .iter()
+                .map(|&m| {
+                    rows_before += 1;
+                    ctx.project_row(rows_before, &pf.projects[m])
+                })
+                .collect();
+            // Turned into template values once, given to both templates by reference as `rows`.
+            let rows = template_value(&rows)?;
+            ctx.theme.render_into(SCREEN_ROWS, &chrome, &(), Some(("rows", &rows)), &mut screen_rows)?;
+            ctx.theme.render_into(PRINT_ROWS, &chrome, &(), Some(("rows", &rows)), &mut print_rows)?;
+        }
+        rounding_note |= rounding_differs(ctx, g);
+        let heading = format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count));
+        let subtotal = ctx.group_row(Some(Subject::Industry), &g.name, &g.figures);
+        for (template, rows, out) in
+            [(SCREEN_SECTION, screen_rows, &mut screen), (PRINT_SECTION, print_rows, &mut print)]
+        {
+            let section = Section { heading: &heading, subtotal: &subtotal, rows_html: &utf8(rows)? };
+            ctx.theme.render_into(template, &chrome, &(), Some(("section", &template_value(&section)?)), out)?;
+        }
     }
     let names = |s: Subject| pf.groups_of(s).iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     let (towns, natures) = (names(Subject::Town), names(Subject::Nature));
     let value = |sections: Vec<u8>| {
-        let sections_html = String::from_utf8(sections).map_err(|_| "错误：台账模板的输出不是 UTF-8\n".to_string())?;
         let ledger = Ledger {
             total: ctx.group_row(None, "合计", &pf.county),
             rounding_note,
             towns: &towns,
             natures: &natures,
-            sections_html: &sections_html,
+            sections_html: &utf8(sections)?,
         };
-        Value::try_from_serializable(&ledger).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))
+        template_value(&ledger)
     };
     Ok(Tables { screen: value(screen)?, print: value(print)? })
 }
 
-/// Section `i` of the ledger, the industry group `g`, its rows numbered on from `rows_before`;
-/// and whether its rounded rows fail to add up to its rounded subtotal.
-fn section(ctx: &Ctx, i: usize, g: &Group, rows_before: usize) -> (Section, bool) {
-    let pf = ctx.pf;
-    let members = || g.members.iter().map(|&m| &pf.projects[m]);
-    let rows = members().enumerate().map(|(k, p)| ctx.project_row(rows_before + k + 1, p)).collect();
-    let rounding_differs = ctx.fmt.rounding_differs(members().map(|p| p.plan), g.figures.plan)
+fn template_value<T: Serialize>(value: &T) -> Result<Value, String> {
+    Value::try_from_serializable(value).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))
+}
+
+/// What the templates wrote, as text.
+fn utf8(html: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(html).map_err(|_| "错误：台账模板的输出不是 UTF-8\n".to_string())
+}
+
+/// Whether the rounded rows of the industry group `g` fail to add up to its rounded subtotal.
+fn rounding_differs(ctx: &Ctx, g: &Group) -> bool {
+    let members = || g.members.iter().map(|&m| &ctx.pf.projects[m]);
+    ctx.fmt.rounding_differs(members().map(|p| p.plan), g.figures.plan)
         || ctx.fmt.rounding_differs(members().map(|p| p.ytd), g.figures.ytd)
-        || ctx.fmt.rounding_differs(members().map(|p| p.month), g.figures.month);
-    let section = Section {
-        heading: format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count)),
-        subtotal: ctx.group_row(Some(Subject::Industry), &g.name, &g.figures),
-        rows,
-    };
-    (section, rounding_differs)
+        || ctx.fmt.rounding_differs(members().map(|p| p.month), g.figures.month)
 }
