@@ -347,6 +347,33 @@ fn the_dashboard_lists_the_five_highest_and_lowest_rates_of_the_ledger() {
 }
 
 #[test]
+fn the_warnings_page_lists_the_ledgers_red_and_yellow_projects_furthest_behind_first() {
+    let site = common::build(&common::root().join("data"));
+    let ledger = read(&site, "ledger.html");
+    let items = &ledger[ledger.find("<tbody class=\"section\">").unwrap()..ledger.find("</table>").unwrap()];
+    let ledger_rows: Vec<Vec<String>> = rows(items).into_iter().filter(|r| r.len() > 9 && !r[0].is_empty()).collect();
+    let warnings = read(&site, "warnings.html");
+    for (light, heading, expected) in [("红灯", "红灯项目", 9), ("黄灯", "黄灯项目", 6)] {
+        let mut lit: Vec<&str> =
+            ledger_rows.iter().filter(|r| r[9].starts_with(light)).map(|r| r[1].as_str()).collect();
+        let from = warnings.find(&format!("<h2>{heading}（")).unwrap();
+        let count = warnings[from..].split(['（', '）']).nth(1).unwrap();
+        let table = &warnings[from..from + warnings[from..].find("</table>").unwrap()];
+        let shown: Vec<(String, f64)> = rows(table)
+            .into_iter()
+            .filter(|r| r.len() > 9)
+            .map(|r| (r[1].clone(), number(&r[8].replace('−', "-"))))
+            .collect();
+        assert_eq!((count, shown.len(), lit.len()), (expected.to_string().as_str(), expected, expected), "{heading}");
+        assert!(shown.windows(2).all(|w| w[0].1 <= w[1].1), "{heading} furthest behind first: {shown:?}");
+        let mut names: Vec<&str> = shown.iter().map(|(n, _)| n.as_str()).collect();
+        names.sort();
+        lit.sort();
+        assert_eq!(names, lit, "{heading}");
+    }
+}
+
+#[test]
 fn handouts_have_a_sheet_per_project_discussed() {
     let site = common::build(&common::root().join("data"));
     let html = read(&site, "handouts/2026-10-20-sanjidu-guanmo.html");

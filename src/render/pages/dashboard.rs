@@ -2,8 +2,8 @@
 //! S-curve, rates by industry and town, top and bottom projects, open blockers.
 
 use super::super::Ctx;
-use super::super::views::ProjectRow;
 use super::charts::{ChartView, group_bars, s_curve};
+use super::{ProjectList, project_list};
 use crate::figures::ProjectFigures;
 use crate::model::Subject;
 use serde::Serialize;
@@ -32,8 +32,9 @@ struct Dashboard {
     s_curve: ChartView,
     by_industry: ChartView,
     by_town: ChartView,
-    top: Vec<ProjectRow>,
-    bottom: Vec<ProjectRow>,
+    /// The highest and the lowest rates.
+    top: ProjectList,
+    bottom: ProjectList,
     open_blockers: usize,
     overdue_blockers: usize,
     open_decisions: usize,
@@ -78,8 +79,7 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let lists = &ctx.ds.config.lists;
     let rated: Vec<&ProjectFigures> = pf.projects.iter().filter(|p| p.rate.is_some()).collect();
     let (top, bottom) = ends(rated, TOP_N);
-    let top = top.iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
-    let bottom = bottom.iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
+    let (top, bottom) = (project_list(ctx, top)?, project_list(ctx, bottom)?);
     let body = Dashboard {
         headline: ctx.fmt.headline("全县", &pf.county, pf.period),
         bulletin: format!("{}bulletins/{}.html", ctx.root, pf.period),

@@ -1,9 +1,10 @@
 //! 分组: for each dimension a summary table (`groups/<dim>.html`) and one page per value
 //! listing its projects (`groups/<dim>/<slug>.html`).
 
-use super::super::views::{GroupRow, ProjectRow, group_path};
+use super::super::views::{GroupRow, group_path};
 use super::super::{Ctx, Page, Sink};
 use super::charts::{ChartView, group_bars};
+use super::{ProjectList, project_list};
 use crate::figures::Group;
 use crate::model::Subject;
 use rayon::prelude::*;
@@ -32,7 +33,7 @@ struct GroupPage {
     name: String,
     summary: GroupRow,
     headline: String,
-    rows: Vec<ProjectRow>,
+    projects: ProjectList,
 }
 
 fn tabs(ctx: &Ctx, active: Subject) -> Vec<Tab> {
@@ -66,7 +67,7 @@ pub fn value(ctx: &Ctx, subject: Subject, g: &Group) -> Result<Page, String> {
         name: g.name.clone(),
         summary: ctx.group_row(Some(subject), &g.name, &g.figures),
         headline: ctx.fmt.headline(&g.name, &g.figures, pf.period),
-        rows: g.members.iter().enumerate().map(|(i, &m)| ctx.project_row(i + 1, &pf.projects[m])).collect(),
+        projects: project_list(ctx, g.members.iter().map(|&m| &pf.projects[m]))?,
     };
     let title = format!("{}：{}", subject.label(), g.name);
     ctx.page(group_path(subject, &g.name), "group.html", "groups", title, &body)

@@ -1,6 +1,6 @@
 //! 台账: every project of the year in one table, grouped by industry with subtotal rows.
 
-use super::super::views::{GroupRow, ProjectRow};
+use super::super::views::GroupRow;
 use super::super::{Ctx, Page};
 use super::chinese_number;
 use crate::figures::Group;
@@ -37,11 +37,6 @@ const PRINT_SECTION: &str = "bulletin_ledger_section.html";
 const SCREEN_ROWS: &str = "ledger_rows.html";
 const PRINT_ROWS: &str = "bulletin_ledger_rows.html";
 
-/// How many project rows are turned into template values at a time. Both row templates read
-/// them while they are still in the core's cache (a few hundred KB): a whole section of a 50k
-/// ledger (6,000 rows, 12 MB of values) is not, and costs half as much again per row.
-const ROWS_AT_ONCE: usize = 256;
-
 /// A period's ledger as the template value `ledger`, on its ledger page and as its bulletin's
 /// 附件1.
 pub struct Tables {
@@ -61,10 +56,10 @@ pub fn page_with(ctx: &Ctx, path: String, ledger: &Value) -> Result<Page, String
 }
 
 /// The ledger of the context's period, grouped by industry with subtotals, for its page and
-/// its bulletin. The rows are rendered a few hundred at a time, each batch by both row
-/// templates, then each section by both section templates: the ledger is never held as
-/// template values, only as HTML. Links are relative to `ctx.root` (the ledger page's; the
-/// bulletin prints none).
+/// its bulletin. Each section's rows are rendered by both row templates (a few hundred at a
+/// time, see [`Ctx::rows_html`]), then the section by both section templates: the ledger is
+/// never held as template values, only as HTML. Links are relative to `ctx.root` (the ledger
+/// page's; the bulletin prints none).
 pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
     let pf = ctx.pf;
     let chrome = ctx.chrome("ledger", String::new());
@@ -72,27 +67,18 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
     let mut rows_before = 0;
     let mut rounding_note = false;
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
-        let (mut screen_rows, mut print_rows) = (Vec::new(), Vec::new());
-        for batch in g.members.chunks(ROWS_AT_ONCE) {
-            let rows: Vec<ProjectRow> = batch
-                .iter()
-                .map(|&m| {
-                    rows_before += 1;
-                    ctx.project_row(rows_before, &pf.projects[m])
-                })
-                .collect();
-            // Turned into template values once, given to both templates by reference as `rows`.
-            let rows = template_value(&rows)?;
-            ctx.theme.render_into(SCREEN_ROWS, &chrome, &(), Some(("rows", &rows)), &mut screen_rows)?;
-            ctx.theme.render_into(PRINT_ROWS, &chrome, &(), Some(("rows", &rows)), &mut print_rows)?;
-        }
+        let rows = g.members.iter().map(|&m| {
+            rows_before += 1;
+            ctx.project_row(rows_before, &pf.projects[m])
+        });
+        let [screen_rows, print_rows] = ctx.rows_html([SCREEN_ROWS, PRINT_ROWS], rows)?;
         rounding_note |= rounding_differs(ctx, g);
         let heading = format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count));
         let subtotal = ctx.group_row(Some(Subject::Industry), &g.name, &g.figures);
         for (template, rows, out) in
             [(SCREEN_SECTION, screen_rows, &mut screen), (PRINT_SECTION, print_rows, &mut print)]
         {
-            let section = Section { heading: &heading, subtotal: &subtotal, rows_html: &utf8(rows)? };
+            let section = Section { heading: &heading, subtotal: &subtotal, rows_html: &rows };
             ctx.theme.render_into(template, &chrome, &(), Some(("section", &template_value(&section)?)), out)?;
         }
     }
@@ -104,7 +90,7 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
             rounding_note,
             towns: &towns,
             natures: &natures,
-            sections_html: &utf8(sections)?,
+            sections_html: &String::from_utf8(sections).map_err(|_| "错误：台账模板的输出不是 UTF-8\n".to_string())?,
         };
         template_value(&ledger)
     };
@@ -113,11 +99,6 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
 
 fn template_value<T: Serialize>(value: &T) -> Result<Value, String> {
     Value::try_from_serializable(value).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))
-}
-
-/// What the templates wrote, as text.
-fn utf8(html: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(html).map_err(|_| "错误：台账模板的输出不是 UTF-8\n".to_string())
 }
 
 /// Whether the rounded rows of the industry group `g` fail to add up to its rounded subtotal.

@@ -14,7 +14,9 @@ pub(crate) mod rankings;
 pub(crate) mod warnings;
 
 use super::{Ctx, Page, Sink};
+use crate::figures::ProjectFigures;
 use rayon::prelude::*;
+use serde::Serialize;
 
 /// Every page of the current period, into `sink`.
 pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
@@ -87,6 +89,25 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
         _ => return None,
     };
     Some(page)
+}
+
+/// A list of projects for the theme's `project_table`: how many, and their rows rendered by
+/// `project_rows.html`.
+#[derive(Serialize)]
+struct ProjectList {
+    count: usize,
+    rows_html: String,
+}
+
+/// `projects` as a [`ProjectList`], numbered from 1 in the order given.
+fn project_list<'p>(ctx: &Ctx, projects: impl IntoIterator<Item = &'p ProjectFigures>) -> Result<ProjectList, String> {
+    let mut count = 0;
+    let rows = projects.into_iter().map(|p| {
+        count += 1;
+        ctx.project_row(count, p)
+    });
+    let [rows_html] = ctx.rows_html(["project_rows.html"], rows)?;
+    Ok(ProjectList { count, rows_html })
 }
 
 /// 一, 二, … 九十九: the numbering of sections ("一、工业").

@@ -1,7 +1,7 @@
 //! 亮灯: red and yellow projects with their gap and streak, and projects behind on milestones.
 
 use super::super::Ctx;
-use super::super::views::ProjectRow;
+use super::{ProjectList, project_list};
 use crate::figures::{Light, MilestoneState, PeriodFigures, ProjectFigures};
 use serde::Serialize;
 
@@ -17,8 +17,8 @@ struct LateMilestone {
 
 #[derive(Serialize)]
 struct Warnings {
-    red: Vec<ProjectRow>,
-    yellow: Vec<ProjectRow>,
+    red: ProjectList,
+    yellow: ProjectList,
     yellow_pp: String,
     red_pp: String,
     milestones: Vec<LateMilestone>,
@@ -26,7 +26,7 @@ struct Warnings {
 
 pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
     let title = format!("{}亮灯项目", ctx.pf.period.chinese());
-    ctx.page("warnings.html".into(), "warnings.html", "warnings", title, &body(ctx))
+    ctx.page("warnings.html".into(), "warnings.html", "warnings", title, &body(ctx)?)
 }
 
 /// The projects of the period lit `light`, furthest behind first (the page's and the
@@ -44,9 +44,8 @@ pub fn thresholds(ctx: &Ctx) -> (String, String) {
 }
 
 /// Red and yellow projects and late milestones.
-fn body(ctx: &Ctx) -> Warnings {
+fn body(ctx: &Ctx) -> Result<Warnings, String> {
     let pf = ctx.pf;
-    let rows = |light: Light| lit(pf, light).into_iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)).collect();
     let mut milestones = Vec::new();
     for p in &pf.projects {
         let project = &ctx.ds.projects[p.index];
@@ -64,5 +63,6 @@ fn body(ctx: &Ctx) -> Warnings {
         }
     }
     let (yellow_pp, red_pp) = thresholds(ctx);
-    Warnings { red: rows(Light::Red), yellow: rows(Light::Yellow), yellow_pp, red_pp, milestones }
+    let (red, yellow) = (project_list(ctx, lit(pf, Light::Red))?, project_list(ctx, lit(pf, Light::Yellow))?);
+    Ok(Warnings { red, yellow, yellow_pp, red_pp, milestones })
 }
