@@ -285,6 +285,30 @@ fn the_bulletins_attachment_1_is_the_periods_ledger_row_for_row() {
 }
 
 #[test]
+fn a_theme_that_escapes_the_ledger_sections_is_told_to_mark_them_safe() {
+    // The sections are put in the page where the template outputs ledger.sections_html; a
+    // theme that escapes it would show a marker instead of the ledger.
+    let theme = common::scratch("escaping-theme").join("theme");
+    common::copy_dir(&common::root().join("themes/default"), &theme);
+    let ledger = theme.join("templates/ledger.html");
+    let text = std::fs::read_to_string(&ledger).unwrap();
+    std::fs::write(&ledger, text.replace("{{ ledger.sections_html | safe }}", "{{ ledger.sections_html }}")).unwrap();
+    let out = common::scratch("escaping-theme").join("site");
+    let options = tongbao::BuildOptions {
+        data: common::root().join("data"),
+        theme,
+        out: out.clone(),
+        period: None,
+        pdf: false,
+        browser: None,
+    };
+    let error = tongbao::build(&options).unwrap_err().to_string();
+    assert!(error.contains("ledger.html 的模板把台账各节当作文字转义了"), "{error}");
+    assert!(error.contains("{{ ledger.sections_html | safe }}"), "{error}");
+    assert!(!out.exists(), "a failed build writes no output");
+}
+
+#[test]
 fn a_ledger_with_sections_longer_than_a_batch_of_rows_keeps_every_row_once_in_order() {
     // 2,400 projects in 8 industries: sections of about 300 rows, more than the build turns
     // into template values at once (256), so each section is rendered in two batches.

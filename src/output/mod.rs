@@ -11,7 +11,6 @@
 use crate::render::Page;
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -46,9 +45,8 @@ fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
     if fs::metadata(path).is_ok_and(|m| m.len() == content.len() as u64) && fs::read(path)? == content {
         return Ok(());
     }
-    let mut w = BufWriter::new(fs::File::create(path)?);
-    w.write_all(content)?;
-    w.flush()
+    // The content is whole in memory: one write, no buffer in between.
+    fs::write(path, content)
 }
 
 /// The output folder being written: a temporary folder beside the output that replaces it on

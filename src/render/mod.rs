@@ -317,8 +317,8 @@ pub fn render_ledgers(
             (ctx.for_period(pf, "../../"), format!("periods/{}/ledger.html", pf.period))
         };
         let tables = ledger::tables(&page)?;
-        sink(ledger::page_with(&page, path, &tables.screen)?)?;
-        sink(bulletin(&ctx.for_period(pf, "../"), &tables.print)?)
+        sink(tables.screen.page(|ledger| ledger::page_with(&page, path, ledger))?)?;
+        sink(tables.print.page(|ledger| bulletin(&ctx.for_period(pf, "../"), ledger))?)
     })
 }
 

@@ -18,7 +18,7 @@ struct Section<'a> {
 }
 
 /// What the ledger templates show besides the sections: the total row, the filters' choices,
-/// and the sections rendered already.
+/// and where the sections go.
 #[derive(Serialize)]
 struct Ledger<'a> {
     total: GroupRow,
@@ -26,10 +26,15 @@ struct Ledger<'a> {
     rounding_note: bool,
     towns: &'a [String],
     natures: &'a [String],
-    /// Every section, rendered by `ledger_section.html` (the page) or
-    /// `bulletin_ledger_section.html` (附件1).
+    /// [`SECTIONS`]: where the page shows the sections, which are put there after rendering
+    /// (see [`Table::page`]).
     sections_html: &'a str,
 }
+
+/// What the ledger templates output as `ledger.sections_html` (with `| safe`), in the place of
+/// the sections: tens of MB of HTML in a province, spliced into the rendered page instead of
+/// being copied into a template value and from it into the page.
+const SECTIONS: &str = "<!--tongbao:ledger-sections-->";
 
 /// The theme's templates of one ledger section and of its rows, on the page and in the bulletin.
 const SCREEN_SECTION: &str = "ledger_section.html";
@@ -37,16 +42,42 @@ const PRINT_SECTION: &str = "bulletin_ledger_section.html";
 const SCREEN_ROWS: &str = "ledger_rows.html";
 const PRINT_ROWS: &str = "bulletin_ledger_rows.html";
 
-/// A period's ledger as the template value `ledger`, on its ledger page and as its bulletin's
-/// 附件1.
+/// A period's ledger, on its ledger page and as its bulletin's 附件1.
 pub struct Tables {
-    pub screen: Value,
-    pub print: Value,
+    pub screen: Table,
+    pub print: Table,
+}
+
+/// One of a period's two ledger tables: the template value `ledger`, and its sections.
+pub struct Table {
+    value: Value,
+    sections: String,
+}
+
+impl Table {
+    /// The page that `render` makes with this table as `ledger`, its sections put in place.
+    pub fn page(&self, render: impl FnOnce(&Value) -> Result<Page, String>) -> Result<Page, String> {
+        let mut page = render(&self.value)?;
+        let found = |marker: &str| page.content.windows(marker.len()).position(|w| w == marker.as_bytes());
+        if let Some(at) = found(SECTIONS) {
+            let mut content = Vec::with_capacity(page.content.len() - SECTIONS.len() + self.sections.len());
+            content.extend_from_slice(&page.content[..at]);
+            content.extend_from_slice(self.sections.as_bytes());
+            content.extend_from_slice(&page.content[at + SECTIONS.len()..]);
+            page.content = content;
+        } else if found(&SECTIONS.replace('<', "&lt;").replace('>', "&gt;")).is_some() {
+            return Err(format!(
+                "错误：页面 {} 的模板把台账各节当作文字转义了\n  = 提示：写成 {{{{ ledger.sections_html | safe }}}}\n",
+                page.path
+            ));
+        }
+        Ok(page)
+    }
 }
 
 /// The ledger page of the context's period at `path`.
 pub fn page(ctx: &Ctx, path: String) -> Result<Page, String> {
-    page_with(ctx, path, &tables(ctx)?.screen)
+    tables(ctx)?.screen.page(|ledger| page_with(ctx, path, ledger))
 }
 
 /// The ledger page of the context's period at `path`, showing `ledger` (from [`tables`]).
@@ -84,17 +115,19 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
     }
     let names = |s: Subject| pf.groups_of(s).iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     let (towns, natures) = (names(Subject::Town), names(Subject::Nature));
-    let value = |sections: Vec<u8>| {
-        let ledger = Ledger {
-            total: ctx.group_row(None, "合计", &pf.county),
-            rounding_note,
-            towns: &towns,
-            natures: &natures,
-            sections_html: &String::from_utf8(sections).map_err(|_| "错误：台账模板的输出不是 UTF-8\n".to_string())?,
-        };
-        template_value(&ledger)
+    let ledger = Ledger {
+        total: ctx.group_row(None, "合计", &pf.county),
+        rounding_note,
+        towns: &towns,
+        natures: &natures,
+        sections_html: SECTIONS,
     };
-    Ok(Tables { screen: value(screen)?, print: value(print)? })
+    let value = template_value(&ledger)?;
+    let table = |sections: Vec<u8>| -> Result<Table, String> {
+        let sections = String::from_utf8(sections).map_err(|_| "错误：台账模板的输出不是 UTF-8\n".to_string())?;
+        Ok(Table { value: value.clone(), sections })
+    };
+    Ok(Tables { screen: table(screen)?, print: table(print)? })
 }
 
 fn template_value<T: Serialize>(value: &T) -> Result<Value, String> {
