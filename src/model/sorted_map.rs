@@ -104,3 +104,25 @@ where
         Ok(SortedMap(pairs))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SortedMap;
+
+    #[test]
+    fn keys_out_of_order_are_sorted_and_found() {
+        let map: SortedMap<String, i32> = serde_yaml::from_str("b: 2\na: 1\nd: 4\nc: 3\n").unwrap();
+        assert_eq!(map.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!((map.get("a"), map.get("c"), map.get("e")), (Some(&1), Some(&3), None));
+        let years: SortedMap<i32, i32> = serde_yaml::from_str("2027: 1\n2026: 2\n").unwrap();
+        assert_eq!(years.iter().collect::<Vec<_>>(), [(&2026, &2), (&2027, &1)]);
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_in_order_or_not() {
+        for yaml in ["a: 1\na: 2\n", "b: 1\na: 2\nb: 3\n"] {
+            let error = serde_yaml::from_str::<SortedMap<String, i32>>(yaml).unwrap_err().to_string();
+            assert!(error.starts_with("duplicate entry with key \""), "{yaml:?}: {error}");
+        }
+    }
+}
