@@ -398,6 +398,25 @@ fn the_warnings_page_lists_the_ledgers_red_and_yellow_projects_furthest_behind_f
 }
 
 #[test]
+fn the_issues_page_lists_as_many_blockers_as_its_headline_says() {
+    let site = common::build(&common::root().join("data"));
+    let issues = read(&site, "issues.html");
+    let headline = &issues[issues.find("本期新增问题").unwrap()..];
+    let counts: Vec<usize> = headline.split(' ').filter_map(|w| w.parse().ok()).take(4).collect::<Vec<_>>();
+    let (new, open, overdue, resolved) = (counts[0], counts[1], counts[2], counts[3]);
+    let table = |heading: &str| -> Vec<Vec<String>> {
+        let from = issues.find(&format!("<h2>{heading}</h2>")).unwrap();
+        let rest = &issues[from..];
+        let end = rest[4..].find("<h2>").map_or(rest.len(), |e| e + 4);
+        rows(&rest[..end]).into_iter().filter(|r| r.len() > 9).collect()
+    };
+    let open_rows = table("推进中");
+    assert_eq!((table("本期新增").len(), open_rows.len(), table("本期已销号").len()), (new, open, resolved));
+    assert_eq!(open_rows.iter().filter(|r| r[2].contains("已超期")).count(), overdue);
+    assert!(open > 0 && resolved > 0, "the sample has open and resolved blockers");
+}
+
+#[test]
 fn handouts_have_a_sheet_per_project_discussed() {
     let site = common::build(&common::root().join("data"));
     let html = read(&site, "handouts/2026-10-20-sanjidu-guanmo.html");

@@ -92,6 +92,14 @@ impl Theme {
         }
         self.tera.render_to(template, &context, out).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))
     }
+
+    /// Renders the row template `template` with `rows` and nothing else, adding the result to
+    /// `out`.
+    fn render_rows(&self, template: &str, rows: &Value, out: &mut Vec<u8>) -> Result<(), String> {
+        let mut context = Context::new();
+        context.insert_value("rows", rows.clone());
+        self.tera.render_to(template, &context, out).map_err(|e| format!("错误：渲染 {template} 失败\n{e}\n"))
+    }
 }
 
 /// A template value given to a page under its own name besides the body (a period's ledger,
@@ -172,8 +180,8 @@ pub struct Ctx<'a> {
 const ROWS_AT_ONCE: usize = 256;
 
 impl<'a> Ctx<'a> {
-    /// `rows` as HTML, rendered by each of the theme's `templates` (which get them as `rows`):
-    /// one string per template. The rows are turned into template values [`ROWS_AT_ONCE`] at
+    /// `rows` as HTML, rendered by each of the theme's `templates` (which get them as `rows`,
+    /// and nothing else): one string per template. The rows are turned into template values [`ROWS_AT_ONCE`] at
     /// a time, so that a long table (a province's ledger, its list of yellow lights) is never
     /// held whole as template values.
     pub(crate) fn rows_html<T: Serialize, const N: usize>(
@@ -181,7 +189,6 @@ impl<'a> Ctx<'a> {
         templates: [&str; N],
         rows: impl IntoIterator<Item = T>,
     ) -> Result<[String; N], String> {
-        let chrome = self.chrome("", String::new());
         let mut html: [Vec<u8>; N] = std::array::from_fn(|_| Vec::new());
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
@@ -189,7 +196,7 @@ impl<'a> Ctx<'a> {
             // Turned into template values once, given to every template by reference.
             let batch = Value::try_from_serializable(&batch).map_err(|e| format!("错误：无法准备表格数据：{e}\n"))?;
             for (template, out) in templates.iter().zip(&mut html) {
-                self.theme.render_into(template, &chrome, &(), Some(("rows", &batch)), out)?;
+                self.theme.render_rows(template, &batch, out)?;
             }
         }
         let mut text: [String; N] = std::array::from_fn(|_| String::new());

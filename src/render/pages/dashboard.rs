@@ -3,7 +3,7 @@
 
 use super::super::Ctx;
 use super::charts::{ChartView, group_bars, s_curve};
-use super::{ProjectList, project_list};
+use super::{RowList, project_list};
 use crate::figures::ProjectFigures;
 use crate::model::Subject;
 use serde::Serialize;
@@ -33,8 +33,8 @@ struct Dashboard {
     by_industry: ChartView,
     by_town: ChartView,
     /// The highest and the lowest rates.
-    top: ProjectList,
-    bottom: ProjectList,
+    top: RowList,
+    bottom: RowList,
     open_blockers: usize,
     overdue_blockers: usize,
     open_decisions: usize,

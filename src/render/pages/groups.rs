@@ -4,7 +4,7 @@
 use super::super::views::{GroupRow, group_path};
 use super::super::{Ctx, Page, Sink};
 use super::charts::{ChartView, group_bars};
-use super::{ProjectList, project_list};
+use super::{RowList, project_list};
 use crate::figures::Group;
 use crate::model::Subject;
 use rayon::prelude::*;
@@ -33,7 +33,7 @@ struct GroupPage {
     name: String,
     summary: GroupRow,
     headline: String,
-    projects: ProjectList,
+    projects: RowList,
 }
 
 fn tabs(ctx: &Ctx, active: Subject) -> Vec<Tab> {

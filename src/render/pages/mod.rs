@@ -14,7 +14,7 @@ pub(crate) mod rankings;
 pub(crate) mod warnings;
 
 use super::{Ctx, Page, Sink};
-use crate::figures::ProjectFigures;
+use crate::figures::{BlockerState, ProjectFigures};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -91,23 +91,35 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
     Some(page)
 }
 
-/// A list of projects for the theme's `project_table`: how many, and their rows rendered by
-/// `project_rows.html`.
+/// The rows of one of the theme's tables (`project_table`, `blocker_table`): how many, and the
+/// rows rendered already by the table's row template (see [`Ctx::rows_html`]).
 #[derive(Serialize)]
-struct ProjectList {
+struct RowList {
     count: usize,
     rows_html: String,
 }
 
-/// `projects` as a [`ProjectList`], numbered from 1 in the order given.
-fn project_list<'p>(ctx: &Ctx, projects: impl IntoIterator<Item = &'p ProjectFigures>) -> Result<ProjectList, String> {
+/// `rows` rendered by the row template `template`, as a [`RowList`].
+fn row_list<T: Serialize>(ctx: &Ctx, template: &str, rows: impl IntoIterator<Item = T>) -> Result<RowList, String> {
     let mut count = 0;
-    let rows = projects.into_iter().map(|p| {
-        count += 1;
-        ctx.project_row(count, p)
-    });
-    let [rows_html] = ctx.rows_html(["project_rows.html"], rows)?;
-    Ok(ProjectList { count, rows_html })
+    let [rows_html] = ctx.rows_html([template], rows.into_iter().inspect(|_| count += 1))?;
+    Ok(RowList { count, rows_html })
+}
+
+/// `projects` for `project_table`, numbered from 1 in the order given.
+fn project_list<'p>(ctx: &Ctx, projects: impl IntoIterator<Item = &'p ProjectFigures>) -> Result<RowList, String> {
+    row_list(ctx, "project_rows.html", projects.into_iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)))
+}
+
+/// `blockers` for `blocker_table`: as open (days so far, measures) or as `resolved` (date,
+/// resolution), the table's two forms.
+fn blocker_list<'b>(
+    ctx: &Ctx,
+    blockers: impl IntoIterator<Item = &'b BlockerState>,
+    resolved: bool,
+) -> Result<RowList, String> {
+    let template = if resolved { "resolved_blocker_rows.html" } else { "blocker_rows.html" };
+    row_list(ctx, template, blockers.into_iter().map(|b| ctx.blocker_row(b)))
 }
 
 /// 一, 二, … 九十九: the numbering of sections ("一、工业").

@@ -1,9 +1,10 @@
 //! 项目: one project's attributes, responsibility, S-curve, month-by-month table, milestones,
 //! blockers, meetings and decisions that name it, and central-budget funds.
 
-use super::super::views::{BlockerRow, DecisionRow, ProjectRow};
+use super::super::views::{DecisionRow, ProjectRow};
 use super::super::{Ctx, Page};
 use super::charts::{ChartView, project_curve, project_curve_again};
+use super::{RowList, blocker_list};
 use crate::figures::MilestoneState;
 use crate::model::Month;
 use crate::render::format::months_span;
@@ -61,8 +62,8 @@ struct ProjectPage {
     chart: Option<ChartView>,
     months: Vec<MonthRow>,
     milestones: Vec<MilestoneRow>,
-    open_blockers: Vec<BlockerRow>,
-    closed_blockers: Vec<BlockerRow>,
+    open_blockers: RowList,
+    closed_blockers: RowList,
     meetings: Vec<MeetingLink>,
     decisions: Vec<DecisionRow>,
     budget: Vec<Budget>,
@@ -213,8 +214,8 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         sheet: crate::print::sheet(ctx, index, figures.map(|f| project_curve_again(ctx, f))),
         months,
         milestones,
-        open_blockers: pf.blockers_of(index).iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
-        closed_blockers: pf.blockers_of(index).iter().filter(|b| !b.open).map(|b| ctx.blocker_row(b)).collect(),
+        open_blockers: blocker_list(ctx, pf.blockers_of(index).iter().filter(|b| b.open), false)?,
+        closed_blockers: blocker_list(ctx, pf.blockers_of(index).iter().filter(|b| !b.open), true)?,
         meetings,
         decisions,
         budget,

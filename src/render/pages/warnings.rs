@@ -1,7 +1,7 @@
 //! 亮灯: red and yellow projects with their gap and streak, and projects behind on milestones.
 
 use super::super::Ctx;
-use super::{ProjectList, project_list};
+use super::{RowList, project_list};
 use crate::figures::{Light, MilestoneState, PeriodFigures, ProjectFigures};
 use serde::Serialize;
 
@@ -17,8 +17,8 @@ struct LateMilestone {
 
 #[derive(Serialize)]
 struct Warnings {
-    red: ProjectList,
-    yellow: ProjectList,
+    red: RowList,
+    yellow: RowList,
     yellow_pp: String,
     red_pp: String,
     milestones: Vec<LateMilestone>,
