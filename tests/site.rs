@@ -417,6 +417,34 @@ fn the_issues_page_lists_as_many_blockers_as_its_headline_says() {
 }
 
 #[test]
+fn the_decisions_page_lists_every_decision_with_its_warning() {
+    let data = common::root().join("data");
+    let (site, ds) = (common::build(&data), common::dataset(&data));
+    let page = read(&site, "decisions.html");
+    let table = &page[page.find("<table").unwrap()..page.find("</table>").unwrap()];
+    let listed = rows(table).into_iter().filter(|r| r.len() == 7).count();
+    assert_eq!(listed, ds.meetings.iter().map(|m| m.front.decisions.len()).sum::<usize>());
+    // "超期 N 件（红）、7日内到期 N 件（黄）、按期推进 N 件（蓝）": as many as the table marks.
+    let headline = &page[page.find("未办结议定事项中").unwrap()..];
+    let said: Vec<usize> = headline.split(' ').filter_map(|w| w.parse().ok()).take(3).collect();
+    let marked: Vec<usize> = ["alert-red", "alert-yellow", "alert-blue"]
+        .iter()
+        .map(|c| table.matches(&format!("alert {c}")).count())
+        .collect();
+    assert_eq!(said, marked);
+    assert!(marked.iter().all(|&n| n > 0), "the sample has every colour: {marked:?}");
+    // Each meeting's page lists its own decisions.
+    for m in &ds.meetings {
+        let page = read(&site, &format!("meetings/{}.html", m.stem));
+        let shown = page.find("<h2>议定事项</h2>").map_or(0, |from| {
+            let table = &page[from..from + page[from..].find("</table>").unwrap()];
+            rows(table).into_iter().filter(|r| r.len() == 6).count()
+        });
+        assert_eq!(shown, m.front.decisions.len(), "{}", m.stem);
+    }
+}
+
+#[test]
 fn handouts_have_a_sheet_per_project_discussed() {
     let site = common::build(&common::root().join("data"));
     let html = read(&site, "handouts/2026-10-20-sanjidu-guanmo.html");

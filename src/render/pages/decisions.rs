@@ -2,7 +2,7 @@
 //! colour, and the follow-up rates per meeting and per unit.
 
 use super::super::Ctx;
-use super::super::views::DecisionRow;
+use super::{RowList, decision_list};
 use crate::figures::FollowUp;
 use serde::Serialize;
 
@@ -17,7 +17,7 @@ struct Rate {
 
 #[derive(Serialize)]
 struct Decisions {
-    rows: Vec<DecisionRow>,
+    decisions: RowList,
     by_meeting: Vec<Rate>,
     by_unit: Vec<Rate>,
     red: usize,
@@ -36,7 +36,7 @@ pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
     };
     let count = |a: crate::figures::Alert| d.states.iter().filter(|s| s.alert == Some(a)).count();
     let body = Decisions {
-        rows: d.states.iter().map(|s| ctx.decision_row(s)).collect(),
+        decisions: decision_list(ctx, &d.states, true)?,
         by_meeting: d
             .by_meeting
             .iter()

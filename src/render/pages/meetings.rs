@@ -3,6 +3,7 @@
 
 use super::super::views::DecisionRow;
 use super::super::{Ctx, Page, markdown_to_html};
+use super::{RowList, decision_list};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -38,7 +39,10 @@ struct Minutes {
     observers: String,
     projects: Vec<(String, String)>,
     body_html: String,
+    /// The decisions, for the minutes as a document…
     decisions: Vec<DecisionRow>,
+    /// …and as the page's table.
+    decision_table: RowList,
 }
 
 /// `meetings/index.html`; `ctx` stands in `meetings/`.
@@ -73,7 +77,9 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let m = &ds.meetings[index];
     let f = &m.front;
     let exists = |id: &str| ds.project(id).is_some();
-    let decisions = ctx.pf.decisions.of_meeting(index).iter().map(|s| ctx.decision_row(s)).collect();
+    let of_meeting = ctx.pf.decisions.of_meeting(index);
+    let decisions = of_meeting.iter().map(|s| ctx.decision_row(s)).collect();
+    let decision_table = decision_list(ctx, of_meeting, false)?;
     let host = f.host.as_ref().map(|h| ds.orgs.leader(h).map_or(h.clone(), |l| format!("{}{h}", l.title)));
     let place = f.place.as_ref().map(|p| format!("在{p}")).unwrap_or_default();
     let opening = match host {
@@ -100,6 +106,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
             .collect(),
         body_html: markdown_to_html(&m.body, &ctx.root, &exists),
         decisions,
+        decision_table,
     };
     ctx.page(format!("meetings/{}.html", m.stem), "meeting.html", "meetings", f.title.clone(), &body)
 }

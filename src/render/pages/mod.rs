@@ -14,7 +14,7 @@ pub(crate) mod rankings;
 pub(crate) mod warnings;
 
 use super::{Ctx, Page, Sink};
-use crate::figures::{BlockerState, ProjectFigures};
+use crate::figures::{BlockerState, DecisionState, ProjectFigures};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -109,6 +109,17 @@ fn row_list<T: Serialize>(ctx: &Ctx, template: &str, rows: impl IntoIterator<Ite
 /// `projects` for `project_table`, numbered from 1 in the order given.
 fn project_list<'p>(ctx: &Ctx, projects: impl IntoIterator<Item = &'p ProjectFigures>) -> Result<RowList, String> {
     row_list(ctx, "project_rows.html", projects.into_iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)))
+}
+
+/// `decisions` for `decision_table`: with the meeting of each (the decisions page, a project's
+/// page) or without (a meeting's own page), the table's two forms.
+fn decision_list<'d>(
+    ctx: &Ctx,
+    decisions: impl IntoIterator<Item = &'d DecisionState>,
+    with_meeting: bool,
+) -> Result<RowList, String> {
+    let template = if with_meeting { "decision_rows.html" } else { "meeting_decision_rows.html" };
+    row_list(ctx, template, decisions.into_iter().map(|d| ctx.decision_row(d)))
 }
 
 /// `blockers` for `blocker_table`: as open (days so far, measures) or as `resolved` (date,

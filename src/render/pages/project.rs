@@ -1,10 +1,10 @@
 //! 项目: one project's attributes, responsibility, S-curve, month-by-month table, milestones,
 //! blockers, meetings and decisions that name it, and central-budget funds.
 
-use super::super::views::{DecisionRow, ProjectRow};
+use super::super::views::ProjectRow;
 use super::super::{Ctx, Page};
 use super::charts::{ChartView, project_curve, project_curve_again};
-use super::{RowList, blocker_list};
+use super::{RowList, blocker_list, decision_list};
 use crate::figures::MilestoneState;
 use crate::model::Month;
 use crate::render::format::months_span;
@@ -65,7 +65,7 @@ struct ProjectPage {
     open_blockers: RowList,
     closed_blockers: RowList,
     meetings: Vec<MeetingLink>,
-    decisions: Vec<DecisionRow>,
+    decisions: RowList,
     budget: Vec<Budget>,
     /// The one-page sheet the page prints as.
     sheet: crate::print::Sheet,
@@ -184,12 +184,8 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
             }
         })
         .collect();
-    let decisions = mentions
-        .map(|m| m.decisions.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .map(|&si| ctx.decision_row(&pf.decisions.states[si]))
-        .collect();
+    let mentioned = mentions.map(|m| m.decisions.as_slice()).unwrap_or_default();
+    let decisions = decision_list(ctx, mentioned.iter().map(|&si| &pf.decisions.states[si]), true)?;
     let budget = project
         .central_budget
         .iter()
