@@ -284,16 +284,17 @@ fn the_bulletins_attachment_1_is_the_periods_ledger_row_for_row() {
     }
 }
 
-#[test]
-fn a_theme_that_escapes_the_ledger_sections_is_told_to_mark_them_safe() {
-    // The sections are put in the page where the template outputs ledger.sections_html; a
-    // theme that escapes it would show a marker instead of the ledger.
-    let theme = common::scratch("escaping-theme").join("theme");
+/// The error of a build whose theme has `template` print `variable` escaped (without `| safe`);
+/// such a build must leave no output.
+fn build_with_escaped(label: &str, template: &str, variable: &str) -> String {
+    let theme = common::scratch(label).join("theme");
     common::copy_dir(&common::root().join("themes/default"), &theme);
-    let ledger = theme.join("templates/ledger.html");
-    let text = std::fs::read_to_string(&ledger).unwrap();
-    std::fs::write(&ledger, text.replace("{{ ledger.sections_html | safe }}", "{{ ledger.sections_html }}")).unwrap();
-    let out = common::scratch("escaping-theme").join("site");
+    let path = theme.join("templates").join(template);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let safe = format!("{{{{ {variable} | safe }}}}");
+    assert!(text.contains(&safe), "{template} prints {variable}");
+    std::fs::write(&path, text.replace(&safe, &format!("{{{{ {variable} }}}}"))).unwrap();
+    let out = common::scratch(label).join("site");
     let options = tongbao::BuildOptions {
         data: common::root().join("data"),
         theme,
@@ -303,9 +304,25 @@ fn a_theme_that_escapes_the_ledger_sections_is_told_to_mark_them_safe() {
         browser: None,
     };
     let error = tongbao::build(&options).unwrap_err().to_string();
+    assert!(!out.exists(), "a failed build writes no output");
+    error
+}
+
+#[test]
+fn a_theme_that_escapes_the_ledger_sections_is_told_to_mark_them_safe() {
+    // The sections are put in the page where the template outputs ledger.sections_html; a
+    // theme that escapes it would show a marker instead of the ledger.
+    let error = build_with_escaped("escaping-theme", "ledger.html", "ledger.sections_html");
     assert!(error.contains("ledger.html 的模板把台账各节当作文字转义了"), "{error}");
     assert!(error.contains("{{ ledger.sections_html | safe }}"), "{error}");
-    assert!(!out.exists(), "a failed build writes no output");
+}
+
+#[test]
+fn a_theme_that_escapes_a_sections_rows_is_told_to_mark_them_safe() {
+    // Likewise the rows of each section, put where the section template outputs them.
+    let error = build_with_escaped("escaping-section", "ledger_section.html", "section.rows_html");
+    assert!(error.contains("错误：模板 ledger_section.html 把本节的项目行当作文字转义了"), "{error}");
+    assert!(error.contains("{{ section.rows_html | safe }}"), "{error}");
 }
 
 #[test]

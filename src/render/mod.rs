@@ -179,11 +179,16 @@ pub struct Ctx<'a> {
 /// values) is not, and cost half as much again per row.
 const ROWS_AT_ONCE: usize = 256;
 
+/// `value` as a template value, given to templates by reference (see [`Shared`]).
+pub(crate) fn template_value<T: Serialize>(value: &T) -> Result<Value, String> {
+    Value::try_from_serializable(value).map_err(|e| format!("错误：无法准备模板数据：{e}\n"))
+}
+
 impl<'a> Ctx<'a> {
     /// `rows` as HTML, rendered by each of the theme's `templates` (which get them as `rows`,
-    /// and nothing else): one string per template. The rows are turned into template values [`ROWS_AT_ONCE`] at
-    /// a time, so that a long table (a province's ledger, its list of yellow lights) is never
-    /// held whole as template values.
+    /// and nothing else): one string per template. The rows are turned into template values
+    /// [`ROWS_AT_ONCE`] at a time, so that a long table (a province's ledger, its list of yellow
+    /// lights) is never held whole as template values.
     pub(crate) fn rows_html<T: Serialize, const N: usize>(
         &self,
         templates: [&str; N],
@@ -194,7 +199,7 @@ impl<'a> Ctx<'a> {
         while rows.peek().is_some() {
             let batch: Vec<T> = rows.by_ref().take(ROWS_AT_ONCE).collect();
             // Turned into template values once, given to every template by reference.
-            let batch = Value::try_from_serializable(&batch).map_err(|e| format!("错误：无法准备表格数据：{e}\n"))?;
+            let batch = template_value(&batch)?;
             for (template, out) in templates.iter().zip(&mut html) {
                 self.theme.render_rows(template, &batch, out)?;
             }

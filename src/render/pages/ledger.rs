@@ -1,19 +1,21 @@
 //! 台账: every project of the year in one table, grouped by industry with subtotal rows.
 
 use super::super::views::GroupRow;
-use super::super::{Ctx, Page};
+use super::super::{Ctx, Page, template_value};
 use super::chinese_number;
 use crate::figures::Group;
 use crate::model::Subject;
 use serde::Serialize;
 use tera::Value;
 
-/// One industry's section of the ledger: its heading, its subtotal row and its project rows,
-/// rendered already (by `ledger_rows.html` on the page, `bulletin_ledger_rows.html` in 附件1).
+/// One industry's section of the ledger: its heading and subtotal row, and where its project
+/// rows go (rendered already by `ledger_rows.html` on the page, `bulletin_ledger_rows.html` in
+/// 附件1, and put there by [`splice`]).
 #[derive(Serialize)]
 struct Section<'a> {
     heading: &'a str,
     subtotal: &'a GroupRow,
+    /// [`SPLICED`].
     rows_html: &'a str,
 }
 
@@ -26,15 +28,34 @@ struct Ledger<'a> {
     rounding_note: bool,
     towns: &'a [String],
     natures: &'a [String],
-    /// [`SECTIONS`]: where the page shows the sections, which are put there after rendering
-    /// (see [`Table::page`]).
+    /// [`SPLICED`]: where the page shows the sections ([`Table::page`] puts them there).
     sections_html: &'a str,
 }
 
-/// What the ledger templates output as `ledger.sections_html` (with `| safe`), in the place of
-/// the sections: tens of MB of HTML in a province, spliced into the rendered page instead of
-/// being copied into a template value and from it into the page.
-const SECTIONS: &str = "<!--tongbao:ledger-sections-->";
+/// What the ledger templates output (with `| safe`) where HTML rendered before them goes: the
+/// rows in `section.rows_html`, the sections in `ledger.sections_html`. [`splice`] puts the
+/// HTML there, tens of MB in a province, instead of copying it into a template value and from
+/// it into the output.
+const SPLICED: &str = "<!--tongbao:spliced-->";
+
+/// Adds `rendered` (what a template made with [`SPLICED`] as `variable`) to `out`, with `html`
+/// in the marker's place. `place` names the template for the error of one that escaped it.
+fn splice(rendered: &[u8], html: &[u8], variable: &str, place: &str, out: &mut Vec<u8>) -> Result<(), String> {
+    let found = |marker: &str| rendered.windows(marker.len()).position(|w| w == marker.as_bytes());
+    match found(SPLICED) {
+        Some(at) => {
+            out.reserve(rendered.len() - SPLICED.len() + html.len());
+            out.extend_from_slice(&rendered[..at]);
+            out.extend_from_slice(html);
+            out.extend_from_slice(&rendered[at + SPLICED.len()..]);
+        }
+        None if found(&SPLICED.replace('<', "&lt;").replace('>', "&gt;")).is_some() => {
+            return Err(format!("错误：{place}当作文字转义了\n  = 提示：写成 {{{{ {variable} | safe }}}}\n"));
+        }
+        None => out.extend_from_slice(rendered),
+    }
+    Ok(())
+}
 
 /// The theme's templates of one ledger section and of its rows, on the page and in the bulletin.
 const SCREEN_SECTION: &str = "ledger_section.html";
@@ -51,26 +72,17 @@ pub struct Tables {
 /// One of a period's two ledger tables: the template value `ledger`, and its sections.
 pub struct Table {
     value: Value,
-    sections: String,
+    sections: Vec<u8>,
 }
 
 impl Table {
     /// The page that `render` makes with this table as `ledger`, its sections put in place.
     pub fn page(&self, render: impl FnOnce(&Value) -> Result<Page, String>) -> Result<Page, String> {
         let mut page = render(&self.value)?;
-        let found = |marker: &str| page.content.windows(marker.len()).position(|w| w == marker.as_bytes());
-        if let Some(at) = found(SECTIONS) {
-            let mut content = Vec::with_capacity(page.content.len() - SECTIONS.len() + self.sections.len());
-            content.extend_from_slice(&page.content[..at]);
-            content.extend_from_slice(self.sections.as_bytes());
-            content.extend_from_slice(&page.content[at + SECTIONS.len()..]);
-            page.content = content;
-        } else if found(&SECTIONS.replace('<', "&lt;").replace('>', "&gt;")).is_some() {
-            return Err(format!(
-                "错误：页面 {} 的模板把台账各节当作文字转义了\n  = 提示：写成 {{{{ ledger.sections_html | safe }}}}\n",
-                page.path
-            ));
-        }
+        let mut content = Vec::new();
+        let place = format!("页面 {} 的模板把台账各节", page.path);
+        splice(&page.content, &self.sections, "ledger.sections_html", &place, &mut content)?;
+        page.content = content;
         Ok(page)
     }
 }
@@ -106,11 +118,15 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
         rounding_note |= rounding_differs(ctx, g);
         let heading = format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count));
         let subtotal = ctx.group_row(Some(Subject::Industry), &g.name, &g.figures);
+        // One value for both section templates; each section's rows are spliced in after.
+        let section = template_value(&Section { heading: &heading, subtotal: &subtotal, rows_html: SPLICED })?;
         for (template, rows, out) in
             [(SCREEN_SECTION, screen_rows, &mut screen), (PRINT_SECTION, print_rows, &mut print)]
         {
-            let section = Section { heading: &heading, subtotal: &subtotal, rows_html: &rows };
-            ctx.theme.render_into(template, &chrome, &(), Some(("section", &template_value(&section)?)), out)?;
+            let mut rendered = Vec::new();
+            ctx.theme.render_into(template, &chrome, &(), Some(("section", &section)), &mut rendered)?;
+            let place = format!("模板 {template} 把本节的项目行");
+            splice(&rendered, rows.as_bytes(), "section.rows_html", &place, out)?;
         }
     }
     let names = |s: Subject| pf.groups_of(s).iter().map(|g| g.name.clone()).collect::<Vec<_>>();
@@ -120,18 +136,10 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
         rounding_note,
         towns: &towns,
         natures: &natures,
-        sections_html: SECTIONS,
+        sections_html: SPLICED,
     };
     let value = template_value(&ledger)?;
-    let table = |sections: Vec<u8>| -> Result<Table, String> {
-        let sections = String::from_utf8(sections).map_err(|_| "错误：台账模板的输出不是 UTF-8\n".to_string())?;
-        Ok(Table { value: value.clone(), sections })
-    };
-    Ok(Tables { screen: table(screen)?, print: table(print)? })
-}
-
-fn template_value<T: Serialize>(value: &T) -> Result<Value, String> {
-    Value::try_from_serializable(value).map_err(|e| format!("错误：无法准备台账数据：{e}\n"))
+    Ok(Tables { screen: Table { value: value.clone(), sections: screen }, print: Table { value, sections: print } })
 }
 
 /// Whether the rounded rows of the industry group `g` fail to add up to its rounded subtotal.

@@ -197,7 +197,6 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
             rate: fmt.percent(crate::figures::ratio::ratio(c.paid.0, c.allocated.0)),
         })
         .collect();
-
     let body = ProjectPage {
         id: project.id.clone(),
         name: project.name.clone(),
