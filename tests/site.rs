@@ -100,7 +100,7 @@ fn every_link_resolves_and_nothing_comes_from_outside() {
     let site = common::build(&common::root().join("data"));
     let files = common::files(&site);
     let all: BTreeSet<&str> = files.iter().map(String::as_str).collect();
-    let mut checked = 0;
+    let (mut checked, mut fragments) = (0, 0);
     for page in files.iter().filter(|f| f.ends_with(".html")) {
         let html = read(&site, page);
         let folder = Path::new(page).parent().unwrap();
@@ -109,7 +109,13 @@ fn every_link_resolves_and_nothing_comes_from_outside() {
                 !target.starts_with("http:") && !target.starts_with("https:") && !target.starts_with("//"),
                 "{page} refers outside: {target}"
             );
-            if target.starts_with("mailto:") || target.starts_with('#') || target.is_empty() {
+            if target.starts_with("mailto:") || target.is_empty() {
+                continue;
+            }
+            // A link into a page (`#months`, `x.html#months`) needs that id on the page.
+            if let Some(fragment) = target.strip_prefix('#') {
+                assert!(html.contains(&format!(" id=\"{fragment}\"")), "{page}: {target} has no such id on the page");
+                fragments += 1;
                 continue;
             }
             let path = target.split(['#', '?']).next().unwrap();
@@ -124,13 +130,40 @@ fn every_link_resolves_and_nothing_comes_from_outside() {
             }
             let resolved = parts.join("/");
             assert!(all.contains(resolved.as_str()), "{page}: {target} → {resolved} does not exist");
+            if let Some((_, fragment)) = target.split_once('#') {
+                let into = read(&site, &resolved);
+                assert!(into.contains(&format!(" id=\"{fragment}\"")), "{page}: {target} → no such id in {resolved}");
+                fragments += 1;
+            }
             checked += 1;
         }
         assert!(!html.contains("@import") && !html.contains("url(http"), "{page} imports from outside");
     }
     assert!(checked > 2000, "only {checked} links checked");
+    assert!(fragments >= 40, "only {fragments} links into a page checked (one per project page at least)");
     let css = read(&site, "static/style.css");
     assert!(!css.contains("url(") && !css.contains("@import"), "the stylesheet must not fetch anything");
+}
+
+#[test]
+fn a_project_month_table_is_the_data_of_its_chart() {
+    // data/projects/2026/CY2026-001.yaml: monthly_plan 4000, 9000, …, 70000 (10月), 78000, 85000;
+    // progress/2026-01…10.yaml: ytd 5,492 (1月), 55,171 (9月), 61,625 (10月); the report period is
+    // 10月, so 11月 and 12月 show the plan alone.
+    let site = common::build(&common::root().join("data"));
+    let page = read(&site, "projects/CY2026-001.html");
+    let start = page.find("<section id=\"months\">").expect("the month table has the id the chart links to");
+    let body = &page[start..][page[start..].find("<tbody>").unwrap()..];
+    let table = rows(&body[..body.find("</tbody>").unwrap()]);
+    assert_eq!(table.len(), 12, "every month of the year, as on the chart");
+    assert_eq!(table[0], ["1月", "4,000", "5,492", "5,492", "设备基础施工，完成年度工程量6%"]);
+    assert_eq!(table[9], ["10月", "70,000", "61,625", "6,454", "厂房主体施工，完成年度工程量72%"]);
+    assert_eq!(table[10], ["11月", "78,000", "", "", ""]);
+    assert_eq!(table[11][..2], ["12月", "85,000"]);
+    // The chart points to the table instead of carrying a copy of it.
+    assert!(page.contains("<a href=\"#months\">图表数据见逐月进展表</a>"));
+    assert!(!page.contains("class=\"chart-data\""), "a project page has its chart data once");
+    assert_eq!(read(&site, "index.html").matches("class=\"chart-data\"").count(), 3, "other charts keep theirs");
 }
 
 #[test]

@@ -67,7 +67,8 @@ fn project_curve_title(ctx: &Ctx, f: &ProjectFigures) -> String {
     format!("{}累计完成投资", ctx.ds.projects[f.index].name)
 }
 
-/// A project's S-curve, inline, with the id [`project_curve_again`] points to.
+/// A project's S-curve, inline, with the id [`project_curve_again`] points to. Its numbers are
+/// the project page's month-by-month table, so it carries no table of its own.
 pub fn project_curve(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
     let Curve { actual, plan } = Curve::of([f], ctx.pf.period.month);
     let title = project_curve_title(ctx, f);
@@ -76,7 +77,7 @@ pub fn project_curve(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
         &format!("<svg id=\"{}\" ", project_curve_id(ctx, f)),
         1,
     );
-    ChartView { svg, rows: curve_table(ctx, &actual, &plan), title, head: CURVE_HEAD.to_vec() }
+    ChartView { svg, title, head: Vec::new(), rows: Vec::new() }
 }
 
 /// A project's S-curve shown a second time on a page that has it from [`project_curve`] (the

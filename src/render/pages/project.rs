@@ -19,6 +19,7 @@ struct Field {
 #[derive(Serialize)]
 struct MonthRow {
     month: String,
+    plan: String,
     ytd: String,
     month_done: String,
     progress: std::sync::Arc<str>,
@@ -130,25 +131,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
             money.push(field("占总投资", fmt.percent(f.share_of_total)));
         }
     }
-    let months = figures
-        .map(|f| {
-            f.ytd_by_month()
-                .iter()
-                .enumerate()
-                .map(|(m, ytd)| {
-                    let month = Month { year: pf.period.year, month: m as u32 + 1 };
-                    let entry = ds.progress.get(&month).and_then(|p| p.entries.get(&project.id));
-                    let before = if m == 0 { crate::model::Wan::ZERO } else { f.ytd_by_month()[m - 1] };
-                    MonthRow {
-                        month: format!("{}月", m + 1),
-                        ytd: fmt.money(*ytd),
-                        month_done: fmt.money(*ytd - before),
-                        progress: entry.map_or_else(|| "未报送".into(), |e| e.progress.clone()),
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let months = figures.map(|f| month_rows(ctx, &project.id, f)).unwrap_or_default();
     let milestones = project
         .milestones
         .iter()
@@ -216,4 +199,32 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         budget,
     };
     ctx.page(format!("projects/{}.html", project.id), "project.html", "ledger", project.name.clone(), &body)
+}
+
+/// The month-by-month table, which is also the data behind the project's S-curve: every month
+/// of the year with its cumulative plan, and the months up to the period with ytd, the month's
+/// amount and 形象进度.
+fn month_rows(ctx: &Ctx, id: &str, f: &crate::figures::ProjectFigures) -> Vec<MonthRow> {
+    let (fmt, year) = (ctx.fmt, ctx.pf.period.year);
+    let ytd = f.ytd_by_month();
+    f.plan_by_month
+        .iter()
+        .enumerate()
+        .map(|(m, plan)| {
+            let month = format!("{}月", m + 1);
+            let plan = fmt.money(*plan);
+            let Some(done) = ytd.get(m) else {
+                return MonthRow { month, plan, ytd: String::new(), month_done: String::new(), progress: "".into() };
+            };
+            let before = if m == 0 { crate::model::Wan::ZERO } else { ytd[m - 1] };
+            let entry = ctx.ds.progress.get(&Month { year, month: m as u32 + 1 }).and_then(|p| p.entries.get(id));
+            MonthRow {
+                month,
+                plan,
+                ytd: fmt.money(*done),
+                month_done: fmt.money(*done - before),
+                progress: entry.map_or_else(|| "未报送".into(), |e| e.progress.clone()),
+            }
+        })
+        .collect()
 }
