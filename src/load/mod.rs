@@ -114,6 +114,11 @@ pub fn load(root: &std::path::Path, cache: Option<&mut Cache>) -> Loaded {
     let stamped: Vec<(Read, Option<(u64, std::time::SystemTime)>)> = fetched
         .into_par_iter()
         .zip(&found)
+        // One task per file: a province's monthly files are a few MB each and take 100 ms to
+        // parse, and they sit together in the list; in larger tasks one core parsed them all
+        // while the other, done with the small project files, waited (measured at 50k: parse
+        // 1.2–1.8 s → 1.0–1.2 s; 10k: 240 → 190 ms).
+        .with_max_len(1)
         .map(|((stamp, fetched), f)| (fetched.unwrap_or_else(|bytes| read_one(f, bytes)), stamp))
         .collect();
     if let Some(cache) = cache {
