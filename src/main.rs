@@ -111,6 +111,9 @@ enum Command {
         /// 报告期 YYYY-MM
         #[arg(long)]
         period: Option<Month>,
+        /// 定时检查文件是否改动，而不靠系统的变更通知（数据放在网络共享目录上时用）
+        #[arg(long)]
+        poll: bool,
     },
     /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
@@ -200,9 +203,9 @@ fn main() -> ExitCode {
                 Err(failure) => fail(&failure),
             }
         }
-        Command::Serve { data, theme, port, period } => {
+        Command::Serve { data, theme, port, period, poll } => {
             let options = BuildOptions { data, theme, out: PathBuf::new(), period, pdf: false, browser: None };
-            match tongbao::serve::serve(options, port) {
+            match tongbao::serve::serve(options, port, poll) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(failure) => fail(&failure),
             }

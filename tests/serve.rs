@@ -32,10 +32,11 @@ fn every_built_file_is_what_serve_renders() {
     }
 }
 
-/// A running `tongbao serve` and its port; stopped when dropped.
+/// A running `tongbao serve`, its port and its first words; stopped when dropped.
 struct Server {
     child: Child,
     port: u16,
+    greeting: String,
 }
 
 impl Drop for Server {
@@ -45,24 +46,26 @@ impl Drop for Server {
     }
 }
 
-fn start(data: &Path) -> Server {
+/// Starts `tongbao serve` on `data`, with `extra` arguments.
+fn start(data: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tongbao"))
         .args(["serve", "--port", "0", "--theme"])
         .arg(common::root().join("themes/default"))
         .arg("--data")
         .arg(data)
+        .args(extra)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let port = loop {
+    let (port, greeting) = loop {
         let line = lines.next().expect("serve said nothing").unwrap();
         if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break rest.split('/').next().unwrap().parse().unwrap();
+            break (rest.split('/').next().unwrap().parse().unwrap(), line);
         }
     };
     std::thread::spawn(move || lines.for_each(drop));
-    Server { child, port }
+    Server { child, port, greeting }
 }
 
 /// GET `path`: (status code, body).
@@ -100,9 +103,23 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn an_edit_reloads_the_page_and_a_broken_edit_shows_its_diagnostics() {
+    edits_reach_the_page(&[], "改动由系统通知发现");
+}
+
+/// The same with `--poll` (for data on a network share, where the system tells of no edits).
+#[test]
+fn an_edit_reaches_the_page_when_serve_polls() {
+    edits_reach_the_page(&["--poll"], "改动由每 100 毫秒检查一次发现");
+}
+
+/// Edits to the mini data reach a server started with `extra` arguments, which says it finds
+/// them by `way`: each good edit makes exactly one new version, a broken one shows its
+/// diagnostics, and nothing else rebuilds.
+fn edits_reach_the_page(extra: &[&str], way: &str) {
     let data = common::copy_of("mini");
-    let server = start(&data);
+    let server = start(&data, extra);
     let port = server.port;
+    assert!(server.greeting.contains(way), "{}", server.greeting);
 
     let (code, page) = get(port, "projects/T-1.html");
     assert_eq!(code, 200);
@@ -120,6 +137,8 @@ fn an_edit_reloads_the_page_and_a_broken_edit_shows_its_diagnostics() {
         let answer = get(port, &format!("__tongbao/wait/{generation}")).1;
         (serde_json::from_str::<serde_json::Value>(&answer).unwrap(), asked.elapsed())
     });
+    // Reading is not editing: the server's own reads (a static file, a rebuild's) change nothing.
+    assert_eq!(get(port, "static/style.css").0, 200);
     std::thread::sleep(Duration::from_millis(400));
     assert!(!waiting.is_finished(), "the wait was answered before anything changed");
 
@@ -132,6 +151,9 @@ fn an_edit_reloads_the_page_and_a_broken_edit_shows_its_diagnostics() {
     assert!(answer["generation"].as_u64().unwrap() > generation);
     assert!(waited >= Duration::from_millis(400) && waited < Duration::from_secs(10), "{waited:?}");
     assert!(get(port, "projects/T-1.html").1.contains("<h1>甲项目（二期）</h1>"));
+    // One edit, one rebuild: the rebuild reading the files did not count as another edit.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(status(port)["version"], 2, "a rebuild without an edit");
 
     // A broken edit: diagnostics in the status (the page shows them as an overlay), last good data served.
     edit(&data.join("projects/T-1.yaml"), "lead_unit: 甲局", "lead_unit: 甲居");
@@ -164,7 +186,7 @@ fn an_open_page_in_chromium_reloads_itself_and_shows_the_overlay() {
         return;
     }
     let data = common::copy_of("mini");
-    let server = start(&data);
+    let server = start(&data, &[]);
     let run = Command::new("python3")
         .arg(common::root().join("tests/live_reload.py"))
         .arg(server.port.to_string())
