@@ -23,7 +23,7 @@
     function sort() {
       ascending = !ascending;
       Array.prototype.forEach.call(table.tBodies, function (body) {
-        var rows = Array.prototype.filter.call(body.rows, function (r) { return r.classList.contains("item"); });
+        var rows = Array.prototype.filter.call(body.rows, function (r) { return r.hasAttribute("data-light"); });
         rows.sort(function (a, b) {
           var x = cellValue(a, index, kind), y = cellValue(b, index, kind);
           var order = kind === "num" ? x - y : String(x).localeCompare(String(y), "zh-CN");
@@ -46,7 +46,7 @@
     var want = {};
     Array.prototype.forEach.call(inputs, function (el) { want[el.getAttribute("data-filter")] = el.value.trim(); });
     var shown = 0;
-    Array.prototype.forEach.call(table.querySelectorAll("tr.item"), function (row) {
+    Array.prototype.forEach.call(table.querySelectorAll("tr[data-light]"), function (row) {
       var ok = (!want.text || row.textContent.indexOf(want.text) >= 0) &&
         (!want.town || row.getAttribute("data-town") === want.town) &&
         (!want.nature || row.getAttribute("data-nature") === want.nature) &&
