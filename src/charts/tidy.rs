@@ -1,6 +1,7 @@
 //! What [`super::finish`] does to plotters' SVG so that it is smaller and shows the same:
-//! attribute-level replacements ([`TIDY`]), then thin lines and plain boxes of one style drawn
-//! as one path ([`merge_shapes`]). A project page's S-curve is 40% smaller for it.
+//! attribute-level replacements ([`TIDY`]), then thin lines, plain boxes and dots of one style
+//! drawn as one path ([`merge_shapes`]), and runs of labels of one anchor and size grouped
+//! ([`group_labels`]). A project page's S-curve goes from 6.3 to 2.7 KB.
 
 /// Replacements in plotters' SVG: the family drawn with (stated once per chart instead),
 /// attributes that only repeat SVG's defaults (no `<g>` sets others for them to inherit), font
@@ -32,14 +33,16 @@ pub fn tidy(svg: &str) -> String {
         rest = &rest[from.len()..];
     }
     out.push_str(rest);
-    merge_shapes(&out)
+    group_labels(&merge_shapes(&out))
 }
 
-/// What shapes drawn as one path share: the colour of a thin line, or of a box's fill.
+/// What shapes drawn as one path share: the colour of a thin line, of a box's fill, or of a
+/// dot and its radius.
 #[derive(Clone, Copy, PartialEq)]
 enum Style<'a> {
     Stroke(&'a str),
     Fill(&'a str),
+    Dot { colour: &'a str, radius: &'a str },
 }
 
 impl Style<'_> {
@@ -48,9 +51,15 @@ impl Style<'_> {
         let (attributes, colour) = match self {
             Style::Stroke(colour) => ("<path fill=\"none\" stroke=\"", colour),
             Style::Fill(colour) => ("<path fill=\"", colour),
+            Style::Dot { colour, .. } => ("<path fill=\"none\" stroke-linecap=\"round\" stroke=\"", colour),
         };
         out.push_str(attributes);
         out.push_str(colour);
+        if let Style::Dot { radius, .. } = self {
+            // A dot is a line of no length with round ends as wide as the dot.
+            let width = radius.parse::<f64>().map_or(0.0, |r| 2.0 * r);
+            out.push_str(&format!("\" stroke-width=\"{width}"));
+        }
         out.push_str("\" d=\"");
     }
 }
@@ -61,6 +70,8 @@ enum Shape<'a> {
     Line { from: (&'a str, &'a str), to: (&'a str, &'a str) },
     /// A filled box without outline (bars).
     Box { x: &'a str, y: &'a str, width: &'a str, height: &'a str },
+    /// A filled circle without outline (the points of a series).
+    Dot { x: &'a str, y: &'a str },
 }
 
 impl<'a> Shape<'a> {
@@ -86,6 +97,12 @@ impl<'a> Shape<'a> {
             let fill = fields.take(" fill=\"")?;
             fields.end()?;
             Some((Style::Fill(fill), Shape::Box { x, y, width, height }))
+        } else if element.starts_with("<circle ") {
+            let (x, y) = (fields.take("<circle cx=\"")?, fields.take(" cy=\"")?);
+            let radius = fields.take(" r=\"").filter(|r| r.parse::<f64>().is_ok_and(|r| r > 0.0))?;
+            let colour = fields.take(" fill=\"")?;
+            fields.end()?;
+            Some((Style::Dot { colour, radius }, Shape::Dot { x, y }))
         } else {
             None
         }
@@ -99,6 +116,7 @@ impl<'a> Shape<'a> {
             Shape::Line { from, to } if from.0 == to.0 => put(&["M", from.0, " ", from.1, "V", to.1]),
             Shape::Line { from, to } => put(&["M", from.0, " ", from.1, "L", to.0, " ", to.1]),
             Shape::Box { x, y, width, height } => put(&["M", x, " ", y, "h", width, "v", height, "H", x, "z"]),
+            Shape::Dot { x, y } => put(&["M", x, " ", y, "h0"]),
         }
     }
 }
@@ -172,6 +190,66 @@ fn merge_shapes(svg: &str) -> String {
     out
 }
 
+/// A text element as plotters writes a label, `<text x=".." y=".." dy="..">` with its anchor
+/// and size last: `own` is what it alone says, `shared` what a run of labels may share.
+struct Label<'a> {
+    own: &'a str,
+    shared: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Label<'a> {
+    /// The label at the start of `svg`, and what follows it.
+    fn of(svg: &'a str) -> Option<(Label<'a>, &'a str)> {
+        let (tag, rest) = svg.strip_prefix("<text ")?.split_once('>')?;
+        let (text, rest) = rest.split_once("</text>")?;
+        let at = tag.find(" text-anchor=\"")?;
+        let (own, shared) = (&tag[..at], &tag[at + 1..]);
+        let mut fields = Fields(shared);
+        let plain = fields.take("text-anchor=\"").and(fields.take(" font-size=\"")).is_some() && fields.0.is_empty();
+        (plain && !text.contains('<')).then_some((Label { own, shared, text }, rest))
+    }
+}
+
+/// Every run of two or more labels with the same anchor and size inside one `<g>` that states
+/// them once (SVG's text inherits both): the twelve month labels of an S-curve, the values of
+/// its axis.
+fn group_labels(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find("<text ") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let mut run = Vec::new();
+        let mut after = rest;
+        while let Some((label, next)) = Label::of(after) {
+            if run.first().is_some_and(|first: &Label| first.shared != label.shared) {
+                break;
+            }
+            run.push(label);
+            after = next;
+        }
+        if run.len() < 2 {
+            let end = rest.find("</text>").map_or(rest.len(), |e| e + "</text>".len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        out.push_str("<g ");
+        out.push_str(run[0].shared);
+        out.push('>');
+        for label in &run {
+            for part in ["<text ", label.own, ">", label.text, "</text>"] {
+                out.push_str(part);
+            }
+        }
+        out.push_str("</g>");
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +260,40 @@ mod tests {
         assert_eq!(
             tidy(drawn),
             "<svg viewBox=\"0 0 9 9\"><rect fill=\"#FFFFFF\"/><text x=\"1\" font-size=\"10.48\">1月</text><polyline fill=\"none\" stroke=\"#555556\" stroke-dasharray=\"6 4\" stroke-width=\"2\" points=\"1,1 \"/><line stroke=\"#E4E4E4\"/></svg>"
+        );
+    }
+
+    #[test]
+    fn dots_of_one_colour_become_one_path_and_labels_of_one_anchor_and_size_one_group() {
+        let drawn = concat!(
+            "<svg viewBox=\"0 0 640 300\">",
+            "<text x=\"12\" y=\"136\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"10.48\" transform=\"rotate(270, 12, 136)\">万元</text>",
+            "<text x=\"58\" y=\"259\" dy=\"0.5ex\" text-anchor=\"end\" font-size=\"10.48\">0</text>",
+            "<text x=\"58\" y=\"208\" dy=\"0.5ex\" text-anchor=\"end\" font-size=\"10.48\">20000</text>",
+            "<text x=\"91\" y=\"270\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"10.48\">1月</text>",
+            "<text x=\"137\" y=\"270\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"10.48\">2月</text>",
+            "<text x=\"160\" y=\"20\" text-anchor=\"middle\" font-size=\"15.72\">标题</text>",
+            "<circle cx=\"91\" cy=\"245\" r=\"4\" fill=\"#1F4E8C\"/>",
+            "<circle cx=\"137\" cy=\"230\" r=\"4\" fill=\"#1F4E8C\"/>",
+            // Another size is another path; a lone dot stays a circle.
+            "<circle cx=\"184\" cy=\"214\" r=\"2.5\" fill=\"#1F4E8C\"/>",
+            "<circle cx=\"231\" cy=\"198\" r=\"2.5\" fill=\"#1F4E8C\"/>",
+            "<circle cx=\"277\" cy=\"182\" r=\"4\" fill=\"#C00000\"/>",
+            "</svg>",
+        );
+        assert_eq!(
+            tidy(drawn),
+            concat!(
+                "<svg viewBox=\"0 0 640 300\">",
+                "<text x=\"12\" y=\"136\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"10.48\" transform=\"rotate(270, 12, 136)\">万元</text>",
+                "<g text-anchor=\"end\" font-size=\"10.48\"><text x=\"58\" y=\"259\" dy=\"0.5ex\">0</text><text x=\"58\" y=\"208\" dy=\"0.5ex\">20000</text></g>",
+                "<g text-anchor=\"middle\" font-size=\"10.48\"><text x=\"91\" y=\"270\" dy=\"0.76em\">1月</text><text x=\"137\" y=\"270\" dy=\"0.76em\">2月</text></g>",
+                "<text x=\"160\" y=\"20\" text-anchor=\"middle\" font-size=\"15.72\">标题</text>",
+                "<path fill=\"none\" stroke-linecap=\"round\" stroke=\"#1F4E8C\" stroke-width=\"8\" d=\"M91 245h0M137 230h0\"/>",
+                "<path fill=\"none\" stroke-linecap=\"round\" stroke=\"#1F4E8C\" stroke-width=\"5\" d=\"M184 214h0M231 198h0\"/>",
+                "<circle cx=\"277\" cy=\"182\" r=\"4\" fill=\"#C00000\"/>",
+                "</svg>",
+            )
         );
     }
 
