@@ -137,8 +137,10 @@ fn edits_reach_the_page(extra: &[&str], way: &str) {
         let answer = get(port, &format!("__tongbao/wait/{generation}")).1;
         (serde_json::from_str::<serde_json::Value>(&answer).unwrap(), asked.elapsed())
     });
-    // Reading is not editing: the server's own reads (a static file, a rebuild's) change nothing.
+    // Reading is not editing: the server's own reads (a static file, a rebuild's) change nothing;
+    // nor does an editor's hidden swap file, which tongbao does not read.
     assert_eq!(get(port, "static/style.css").0, 200);
+    std::fs::write(data.join("projects/.T-1.yaml.swp"), "swap").unwrap();
     std::thread::sleep(Duration::from_millis(400));
     assert!(!waiting.is_finished(), "the wait was answered before anything changed");
 
@@ -168,8 +170,12 @@ fn edits_reach_the_page(extra: &[&str], way: &str) {
     assert_eq!(code, 200);
     assert!(page.contains("<h1>甲项目（二期）</h1>"));
 
-    // Fixed again: errors gone, a new version.
-    edit(&data.join("projects/T-1.yaml"), "lead_unit: 甲居", "lead_unit: 甲局");
+    // Fixed again, saved as many editors do, into a hidden file renamed over the old one:
+    // errors gone, a new version.
+    let (file, saved) = (data.join("projects/T-1.yaml"), data.join("projects/.T-1.yaml.tmp"));
+    std::fs::write(&saved, std::fs::read_to_string(&file).unwrap().replacen("lead_unit: 甲居", "lead_unit: 甲局", 1))
+        .unwrap();
+    std::fs::rename(&saved, &file).unwrap();
     wait_for(port, |s| s["errors"].is_null() && s["version"] == 3);
 }
 

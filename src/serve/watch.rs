@@ -65,7 +65,7 @@ impl Edits {
     pub fn next(&mut self) {
         match &mut self.how {
             How::Told { events, .. } => {
-                let edited = events.iter().any(|e| is_edit(&e));
+                let edited = events.iter().any(|e| is_edit(&e, &self.dirs));
                 // Quiet means no event at all for QUIET: what comes after belongs to the next edit.
                 while edited && events.recv_timeout(QUIET).is_ok() {}
                 if !edited {
@@ -99,22 +99,33 @@ fn polled(dirs: &[PathBuf]) -> How {
     How::Polled { last: snapshot(dirs) }
 }
 
-/// Whether an event is an edit. Reading a file is not (the server reads the folders itself at
-/// every rebuild), nor is a change of its times alone (reading one may update its access time).
-/// An error is taken as an edit: events may have been lost, so the files are looked at again.
-fn is_edit(event: &notify::Result<Event>) -> bool {
+/// Whether an event under `dirs` is an edit. Reading a file is not (the server reads the
+/// folders itself at every rebuild), nor is a change of its times alone (reading one may update
+/// its access time), nor a change to hidden files only (see [`hidden`]). An error is taken as
+/// an edit: events may have been lost, so the files are looked at again.
+fn is_edit(event: &notify::Result<Event>, dirs: &[PathBuf]) -> bool {
     let Ok(event) = event else { return true };
-    match event.kind {
+    let kind = match event.kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
         _ => true,
-    }
+    };
+    kind && (event.paths.is_empty() || event.paths.iter().any(|path| !hidden(dirs, path)))
+}
+
+/// Whether `path` has a hidden name (one starting with a dot) below the folder of `dirs` it is
+/// in: tongbao reads no such file, and editors keep their swap and lock files so (vim's
+/// `.T-1.yaml.swp`, written as one types), as git keeps `.git/`.
+fn hidden(dirs: &[PathBuf], path: &Path) -> bool {
+    let below = dirs.iter().find_map(|dir| path.strip_prefix(dir).ok());
+    below.is_some_and(|rel| rel.components().any(|part| part.as_os_str().to_string_lossy().starts_with('.')))
 }
 
 fn snapshot(dirs: &[PathBuf]) -> Snapshot {
     let mut out = Vec::new();
     for dir in dirs {
-        for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        let walk = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter();
+        for entry in walk.filter_entry(|e| !hidden(dirs, e.path())).filter_map(Result::ok) {
             if let Ok(meta) = entry.metadata()
                 && meta.is_file()
             {
