@@ -36,7 +36,7 @@ pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
     };
     let count = |a: crate::figures::Alert| d.states.iter().filter(|s| s.alert == Some(a)).count();
     let body = Decisions {
-        decisions: decision_list(ctx, &d.states, true)?,
+        decisions: decision_list(ctx, &d.states)?,
         by_meeting: d
             .by_meeting
             .iter()

@@ -3,7 +3,7 @@
 
 use super::super::views::DecisionRow;
 use super::super::{Ctx, Page, markdown_to_html};
-use super::{RowList, decision_list};
+use super::{RowList, row_list};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -77,9 +77,9 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let m = &ds.meetings[index];
     let f = &m.front;
     let exists = |id: &str| ds.project(id).is_some();
-    let of_meeting = ctx.pf.decisions.of_meeting(index);
-    let decisions = of_meeting.iter().map(|s| ctx.decision_row(s)).collect();
-    let decision_table = decision_list(ctx, of_meeting, false)?;
+    let decisions: Vec<DecisionRow> = ctx.pf.decisions.of_meeting(index).iter().map(|s| ctx.decision_row(s)).collect();
+    // The same rows as the page's table, without the meeting (it is this one).
+    let decision_table = row_list(ctx, "meeting_decision_rows.html", &decisions)?;
     let host = f.host.as_ref().map(|h| ds.orgs.leader(h).map_or(h.clone(), |l| format!("{}{h}", l.title)));
     let place = f.place.as_ref().map(|p| format!("在{p}")).unwrap_or_default();
     let opening = match host {

@@ -111,15 +111,10 @@ fn project_list<'p>(ctx: &Ctx, projects: impl IntoIterator<Item = &'p ProjectFig
     row_list(ctx, "project_rows.html", projects.into_iter().enumerate().map(|(i, p)| ctx.project_row(i + 1, p)))
 }
 
-/// `decisions` for `decision_table`: with the meeting of each (the decisions page, a project's
-/// page) or without (a meeting's own page), the table's two forms.
-fn decision_list<'d>(
-    ctx: &Ctx,
-    decisions: impl IntoIterator<Item = &'d DecisionState>,
-    with_meeting: bool,
-) -> Result<RowList, String> {
-    let template = if with_meeting { "decision_rows.html" } else { "meeting_decision_rows.html" };
-    row_list(ctx, template, decisions.into_iter().map(|d| ctx.decision_row(d)))
+/// `decisions` for `decision_table`, each with its meeting (the decisions page, a project's
+/// page; a meeting's own page lists its rows without, by `meeting_decision_rows.html`).
+fn decision_list<'d>(ctx: &Ctx, decisions: impl IntoIterator<Item = &'d DecisionState>) -> Result<RowList, String> {
+    row_list(ctx, "decision_rows.html", decisions.into_iter().map(|d| ctx.decision_row(d)))
 }
 
 /// `blockers` for `blocker_table`: as open (days so far, measures) or as `resolved` (date,

@@ -168,7 +168,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         })
         .collect();
     let mentioned = mentions.map(|m| m.decisions.as_slice()).unwrap_or_default();
-    let decisions = decision_list(ctx, mentioned.iter().map(|&si| &pf.decisions.states[si]), true)?;
+    let decisions = decision_list(ctx, mentioned.iter().map(|&si| &pf.decisions.states[si]))?;
     let budget = project
         .central_budget
         .iter()
