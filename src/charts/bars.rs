@@ -36,7 +36,6 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (640, height)).into_drawing_area();
-        let _ = root.fill(&WHITE);
         let chart = ChartBuilder::on(&root)
             .margin(10)
             .x_label_area_size(24)

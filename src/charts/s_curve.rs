@@ -28,7 +28,6 @@ pub fn s_curve(c: &SCurve) -> String {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let _ = root.fill(&WHITE);
         let chart = ChartBuilder::on(&root)
             .margin(12)
             .x_label_area_size(28)

@@ -3,7 +3,7 @@
 //! drawn as one path ([`merge_shapes`]), and runs of labels of one anchor and size grouped
 //! ([`group_labels`]). A project page's S-curve goes from 6.3 to 2.7 KB.
 
-/// Replacements in plotters' SVG: the family drawn with (stated once per chart instead),
+/// Replacements in plotters' SVG: the family drawn with (the stylesheets state it instead),
 /// attributes that only repeat SVG's defaults (no `<g>` sets others for them to inherit), font
 /// sizes to two decimals (plotters writes 13 px text as 10.483870967741936), the dash pattern
 /// of the [`super::DASHED`] lines, and the line breaks (plotters puts one after every element
@@ -195,6 +195,8 @@ fn merge_shapes(svg: &str) -> String {
 struct Label<'a> {
     own: &'a str,
     shared: &'a str,
+    /// The font size, from `shared`.
+    size: &'a str,
     text: &'a str,
 }
 
@@ -206,14 +208,28 @@ impl<'a> Label<'a> {
         let at = tag.find(" text-anchor=\"")?;
         let (own, shared) = (&tag[..at], &tag[at + 1..]);
         let mut fields = Fields(shared);
-        let plain = fields.take("text-anchor=\"").and(fields.take(" font-size=\"")).is_some() && fields.0.is_empty();
-        (plain && !text.contains('<')).then_some((Label { own, shared, text }, rest))
+        let size = fields.take("text-anchor=\"").and(fields.take(" font-size=\""))?;
+        (fields.0.is_empty() && !text.contains('<')).then_some((Label { own, shared, size, text }, rest))
+    }
+
+    /// What the label alone says, with a shift down given in em (plotters puts a label's top
+    /// at its `y` by `dy="0.76em"`) added to its `y` instead: an em is the font size.
+    fn own(&self) -> std::borrow::Cow<'a, str> {
+        let folded = || {
+            let (before, dy) = self.own.split_once(" dy=\"")?;
+            let em: f64 = dy.strip_suffix("em\"")?.parse().ok()?;
+            let (x, y) = before.split_once(" y=\"")?;
+            let y: f64 = y.strip_suffix('"')?.parse().ok()?;
+            let size: f64 = self.size.parse().ok()?;
+            Some(format!("{x} y=\"{}\"", ((y + em * size) * 100.0).round() / 100.0))
+        };
+        folded().map_or(self.own.into(), Into::into)
     }
 }
 
 /// Every run of two or more labels with the same anchor and size inside one `<g>` that states
 /// them once (SVG's text inherits both): the twelve month labels of an S-curve, the values of
-/// its axis.
+/// its axis. A label's shift in em goes into its `y` ([`Label::own`]).
 fn group_labels(svg: &str) -> String {
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;
@@ -239,7 +255,7 @@ fn group_labels(svg: &str) -> String {
         out.push_str(run[0].shared);
         out.push('>');
         for label in &run {
-            for part in ["<text ", label.own, ">", label.text, "</text>"] {
+            for part in ["<text ", label.own().as_ref(), ">", label.text, "</text>"] {
                 out.push_str(part);
             }
         }
@@ -287,7 +303,8 @@ mod tests {
                 "<svg viewBox=\"0 0 640 300\">",
                 "<text x=\"12\" y=\"136\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"10.48\" transform=\"rotate(270, 12, 136)\">万元</text>",
                 "<g text-anchor=\"end\" font-size=\"10.48\"><text x=\"58\" y=\"259\" dy=\"0.5ex\">0</text><text x=\"58\" y=\"208\" dy=\"0.5ex\">20000</text></g>",
-                "<g text-anchor=\"middle\" font-size=\"10.48\"><text x=\"91\" y=\"270\" dy=\"0.76em\">1月</text><text x=\"137\" y=\"270\" dy=\"0.76em\">2月</text></g>",
+                // 0.76em of 10.48 is 7.96: the month labels' tops stay where they were.
+                "<g text-anchor=\"middle\" font-size=\"10.48\"><text x=\"91\" y=\"277.96\">1月</text><text x=\"137\" y=\"277.96\">2月</text></g>",
                 "<text x=\"160\" y=\"20\" text-anchor=\"middle\" font-size=\"15.72\">标题</text>",
                 "<path fill=\"none\" stroke-linecap=\"round\" stroke=\"#1F4E8C\" stroke-width=\"8\" d=\"M91 245h0M137 230h0\"/>",
                 "<path fill=\"none\" stroke-linecap=\"round\" stroke=\"#1F4E8C\" stroke-width=\"5\" d=\"M184 214h0M231 198h0\"/>",
