@@ -39,13 +39,12 @@ fn previous(out: &Path) -> PathBuf {
     beside(out, "previous")
 }
 
-/// Writes `content` to `path`, unless the file there (left by an earlier build in a reused
-/// folder) already holds exactly that: rewriting a file in place makes ext4 flush it at once.
-fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
+/// Writes `content` to `path` in a reused folder, unless the file an earlier build left there
+/// already holds exactly that: rewriting a file in place makes ext4 flush it at once.
+fn write_over(path: &Path, content: &[u8]) -> std::io::Result<()> {
     if fs::metadata(path).is_ok_and(|m| m.len() == content.len() as u64) && fs::read(path)? == content {
         return Ok(());
     }
-    // The content is whole in memory: one write, no buffer in between.
     fs::write(path, content)
 }
 
@@ -58,7 +57,11 @@ pub struct Staging {
     bytes: AtomicU64,
     /// Folders made so far: each is made once, not once per file.
     made: Mutex<BTreeSet<PathBuf>>,
-    /// Every file this build wrote; anything else in a reused folder is removed at commit.
+    /// Whether the folder is the previous output, reused: its files are then compared before
+    /// they are written over, and those this build did not write are removed at commit. A new
+    /// folder needs neither.
+    reused: bool,
+    /// Every file this build wrote into a reused folder.
     written: Mutex<HashSet<PathBuf>>,
     committed: bool,
 }
@@ -69,12 +72,14 @@ impl Staging {
     pub fn create(out: &Path, static_dir: &Path) -> Result<Staging, String> {
         let dir = sibling(out, "new");
         let _ = fs::remove_dir_all(&dir);
-        if fs::rename(previous(out), &dir).is_err() {
+        let reused = fs::rename(previous(out), &dir).is_ok();
+        if !reused {
             fs::create_dir_all(&dir).map_err(|e| format!("错误：无法创建 {}：{e}\n", dir.display()))?;
         }
         let staging = Staging {
             out: out.to_path_buf(),
             made: Mutex::new(BTreeSet::from([dir.clone()])),
+            reused,
             written: Mutex::new(HashSet::new()),
             dir,
             files: AtomicUsize::new(0),
@@ -108,10 +113,15 @@ impl Staging {
                 made.insert(parent.to_path_buf());
             }
         }
-        write_file(&path, content).map_err(fail)?;
+        if self.reused {
+            write_over(&path, content).map_err(fail)?;
+            self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.insert(path);
+        } else {
+            // The content is whole in memory: one write, no buffer in between.
+            fs::write(&path, content).map_err(fail)?;
+        }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(content.len() as u64, Ordering::Relaxed);
-        self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.insert(path);
         Ok(())
     }
 
@@ -151,7 +161,9 @@ impl Staging {
     /// Replaces the output folder with the staging folder; the replaced output is kept for the
     /// next build to write into.
     pub fn commit(mut self) -> Result<Written, String> {
-        self.remove_stale()?;
+        if self.reused {
+            self.remove_stale()?;
+        }
         let keep = previous(&self.out);
         // Another build may have left its own there meanwhile; then the old output goes.
         let aside = if keep.exists() { sibling(&self.out, "old") } else { keep.clone() };
