@@ -24,8 +24,8 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
         "bulletins" => {
             let pf = ctx.all.iter().find(|p| p.period.to_string() == stem && p.period <= ctx.current)?;
             let in_folder = ctx.for_period(pf, "../");
-            let page = |tables: render::ledger::Tables| tables.print.page(|ledger| bulletin::page(&in_folder, ledger));
-            Some(render::ledger::tables(&in_folder).and_then(page))
+            let page = |[print]: [render::ledger::Table; 1]| print.page(|ledger| bulletin::page(&in_folder, ledger));
+            Some(render::ledger::tables(&in_folder, [render::ledger::Form::Print]).and_then(page))
         }
         "handouts" => {
             let index = ctx.ds.meetings.iter().position(|m| m.stem == stem)?;

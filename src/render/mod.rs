@@ -328,9 +328,9 @@ pub fn render_ledgers(
         } else {
             (ctx.for_period(pf, "../../"), format!("periods/{}/ledger.html", pf.period))
         };
-        let tables = ledger::tables(&page)?;
-        sink(tables.screen.page(|ledger| ledger::page_with(&page, path, ledger))?)?;
-        sink(tables.print.page(|ledger| bulletin(&ctx.for_period(pf, "../"), ledger))?)
+        let [screen, print] = ledger::tables(&page, [ledger::Form::Screen, ledger::Form::Print])?;
+        sink(screen.page(|ledger| ledger::page_with(&page, path, ledger))?)?;
+        sink(print.page(|ledger| bulletin(&ctx.for_period(pf, "../"), ledger))?)
     })
 }
 

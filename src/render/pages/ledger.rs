@@ -57,19 +57,24 @@ fn splice(rendered: &[u8], html: &[u8], variable: &str, place: &str, out: &mut V
     Ok(())
 }
 
-/// The theme's templates of one ledger section and of its rows, on the page and in the bulletin.
-const SCREEN_SECTION: &str = "ledger_section.html";
-const PRINT_SECTION: &str = "bulletin_ledger_section.html";
-const SCREEN_ROWS: &str = "ledger_rows.html";
-const PRINT_ROWS: &str = "bulletin_ledger_rows.html";
-
-/// A period's ledger, on its ledger page and as its bulletin's 附件1.
-pub struct Tables {
-    pub screen: Table,
-    pub print: Table,
+/// The two forms of a period's ledger: on its ledger page, and as its bulletin's 附件1.
+#[derive(Clone, Copy)]
+pub enum Form {
+    Screen,
+    Print,
 }
 
-/// One of a period's two ledger tables: the template value `ledger`, and its sections.
+impl Form {
+    /// The theme's templates of one section and of its rows, in this form.
+    fn templates(self) -> (&'static str, &'static str) {
+        match self {
+            Form::Screen => ("ledger_section.html", "ledger_rows.html"),
+            Form::Print => ("bulletin_ledger_section.html", "bulletin_ledger_rows.html"),
+        }
+    }
+}
+
+/// A period's ledger in one form: the template value `ledger`, and its sections.
 pub struct Table {
     value: Value,
     sections: Vec<u8>,
@@ -89,7 +94,8 @@ impl Table {
 
 /// The ledger page of the context's period at `path`.
 pub fn page(ctx: &Ctx, path: String) -> Result<Page, String> {
-    tables(ctx)?.screen.page(|ledger| page_with(ctx, path, ledger))
+    let [screen] = tables(ctx, [Form::Screen])?;
+    screen.page(|ledger| page_with(ctx, path, ledger))
 }
 
 /// The ledger page of the context's period at `path`, showing `ledger` (from [`tables`]).
@@ -98,15 +104,17 @@ pub fn page_with(ctx: &Ctx, path: String, ledger: &Value) -> Result<Page, String
     ctx.page_sharing(path, "ledger.html", "ledger", title, &(), Some(("ledger", ledger)))
 }
 
-/// The ledger of the context's period, grouped by industry with subtotals, for its page and
-/// its bulletin. Each section's rows are rendered by both row templates (a few hundred at a
-/// time, see [`Ctx::rows_html`]), then the section by both section templates: the ledger is
-/// never held as template values, only as HTML. Links are relative to `ctx.root` (the ledger
-/// page's; the bulletin prints none).
-pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
+/// The ledger of the context's period, grouped by industry with subtotals, in each of `forms`
+/// (both for a build, which shows it on the ledger page and in the bulletin; one for a page
+/// that `serve` renders alone). Each section's rows are rendered by the row template of every
+/// form (a few hundred at a time, see [`Ctx::rows_html`]), then the section by its templates:
+/// the ledger is never held as template values, only as HTML. Links are relative to `ctx.root`
+/// (the ledger page's; the bulletin prints none).
+pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N], String> {
     let pf = ctx.pf;
     let chrome = ctx.chrome("ledger", String::new());
-    let (mut screen, mut print) = (Vec::new(), Vec::new());
+    let templates = forms.map(Form::templates);
+    let mut sections: [Vec<u8>; N] = std::array::from_fn(|_| Vec::new());
     let mut rows_before = 0;
     let mut rounding_note = false;
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
@@ -114,15 +122,13 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
             rows_before += 1;
             ctx.project_row(rows_before, &pf.projects[m])
         });
-        let [screen_rows, print_rows] = ctx.rows_html([SCREEN_ROWS, PRINT_ROWS], rows)?;
+        let rows = ctx.rows_html(templates.map(|(_, rows)| rows), rows)?;
         rounding_note |= rounding_differs(ctx, g);
         let heading = format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count));
         let subtotal = ctx.group_row(Some(Subject::Industry), &g.name, &g.figures);
-        // One value for both section templates; each section's rows are spliced in after.
+        // One value for every section template; each section's rows are spliced in after.
         let section = template_value(&Section { heading: &heading, subtotal: &subtotal, rows_html: SPLICED })?;
-        for (template, rows, out) in
-            [(SCREEN_SECTION, screen_rows, &mut screen), (PRINT_SECTION, print_rows, &mut print)]
-        {
+        for (((template, _), rows), out) in templates.iter().zip(rows).zip(&mut sections) {
             let mut rendered = Vec::new();
             ctx.theme.render_into(template, &chrome, &(), Some(("section", &section)), &mut rendered)?;
             let place = format!("模板 {template} 把本节的项目行");
@@ -139,7 +145,7 @@ pub fn tables(ctx: &Ctx) -> Result<Tables, String> {
         sections_html: SPLICED,
     };
     let value = template_value(&ledger)?;
-    Ok(Tables { screen: Table { value: value.clone(), sections: screen }, print: Table { value, sections: print } })
+    Ok(sections.map(|sections| Table { value: value.clone(), sections }))
 }
 
 /// Whether the rounded rows of the industry group `g` fail to add up to its rounded subtotal.
