@@ -15,21 +15,11 @@ use std::time::{Duration, Instant};
 fn every_built_file_is_what_serve_renders() {
     let data = common::root().join("data");
     let site = common::build(&data);
-    let ds = common::dataset(&data);
-    let all = tongbao::figures::compute_all(&ds);
-    let theme = tongbao::render::Theme::load(&common::root().join("themes/default")).unwrap();
-    let fmt = tongbao::render::Formatter::new(&ds.config);
-    let current = ds.config.report.period.unwrap();
-    let ctx = tongbao::render::Ctx::new(&ds, &all, current, &fmt, &theme).unwrap();
     let files: Vec<String> = common::files(&site).into_iter().filter(|f| !f.starts_with("static/")).collect();
     assert!(files.len() > 100, "the sample builds 150 pages and documents, found {}", files.len());
-    for file in files {
-        let page = tongbao::render::render_one(&ctx, &file)
-            .or_else(|| tongbao::print::one(&ctx, &file))
-            .unwrap_or_else(|| panic!("serve has no route for {file}"))
-            .unwrap();
-        assert!(page.content == std::fs::read(site.join(&file)).unwrap(), "{file} differs");
-    }
+    common::rendered_alone(&data, &files, |file, page| {
+        assert!(page == std::fs::read(site.join(file)).unwrap(), "{file} differs");
+    });
 }
 
 /// A running `tongbao serve`, its port and its first words; stopped when dropped.

@@ -509,6 +509,42 @@ fn handouts_have_a_sheet_per_project_discussed() {
     );
 }
 
+/// Pages of a MB and more (a city's ledger pages) are written by a thread of their own, straight
+/// to the disk: each is still exactly the page, in a new folder and over a changed file in a
+/// reused one.
+#[test]
+fn large_pages_are_written_whole_in_a_new_folder_and_over_a_reused_one() {
+    let data = common::scratch("large-data").join("data");
+    let demo = std::process::Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["demo", "--projects", "3000", "--years", "1", "--meetings", "10", "--out"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    let out = common::scratch("large").join("site");
+    common::build_into(&data, &out);
+    let size = |file: &String| std::fs::metadata(out.join(file)).unwrap().len();
+    let large: Vec<String> = common::files(&out).into_iter().filter(|f| size(f) >= 1 << 20).collect();
+    assert!(large.len() >= 10, "3,000 projects make a ledger page of over 1 MB a month: {large:?}");
+    let mut pages = Vec::new();
+    common::rendered_alone(&data, &large, |file, page| {
+        assert!(page == std::fs::read(out.join(file)).unwrap(), "{file} differs in a new folder");
+        pages.push(page);
+    });
+
+    // The second build moves the first output aside; the third writes over it.
+    common::build_into(&data, &out);
+    let kept = out.with_file_name(".site.previous");
+    let ledger = kept.join("ledger.html");
+    let mut changed = std::fs::read(&ledger).unwrap();
+    changed[1 << 20] = b'x';
+    std::fs::write(&ledger, changed).unwrap();
+    common::build_into(&data, &out);
+    for (file, page) in large.iter().zip(&pages) {
+        assert!(*page == std::fs::read(out.join(file)).unwrap(), "{file} differs written over");
+    }
+}
+
 #[test]
 fn a_rebuild_writes_over_the_previous_output_and_leaves_nothing_stale() {
     let data = common::copy_of("mini");

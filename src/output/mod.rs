@@ -7,6 +7,10 @@
 //! over in place and whose files the build did not write are removed before the swap. Deleting
 //! and creating again tens of thousands of files costs more than rendering them (10k projects:
 //! about a second on this machine's ext4); the price is a second copy of the site on disk.
+//! Files of a MB and more are written by a thread of their own, straight to the disk
+//! ([`large`]).
+
+mod large;
 
 use crate::render::Page;
 use std::collections::{BTreeSet, HashSet};
@@ -39,13 +43,22 @@ fn previous(out: &Path) -> PathBuf {
     beside(out, "previous")
 }
 
+/// Writes `content` to `path`, a large file directly ([`large`]).
+fn write_new(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    if content.len() >= large::LARGE && large::write_direct(path, content)? {
+        return Ok(());
+    }
+    // The content is whole in memory: one write, no buffer in between.
+    fs::write(path, content)
+}
+
 /// Writes `content` to `path` in a reused folder, unless the file an earlier build left there
 /// already holds exactly that: rewriting a file in place makes ext4 flush it at once.
 fn write_over(path: &Path, content: &[u8]) -> std::io::Result<()> {
     if fs::metadata(path).is_ok_and(|m| m.len() == content.len() as u64) && fs::read(path)? == content {
         return Ok(());
     }
-    fs::write(path, content)
+    write_new(path, content)
 }
 
 /// The output folder being written: a temporary folder beside the output that replaces it on
@@ -63,6 +76,7 @@ pub struct Staging {
     reused: bool,
     /// Every file this build wrote into a reused folder.
     written: Mutex<HashSet<PathBuf>>,
+    large: large::Writer,
     committed: bool,
 }
 
@@ -81,6 +95,7 @@ impl Staging {
             made: Mutex::new(BTreeSet::from([dir.clone()])),
             reused,
             written: Mutex::new(HashSet::new()),
+            large: large::Writer::start(),
             dir,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -103,31 +118,42 @@ impl Staging {
         &self.dir
     }
 
-    fn put_bytes(&self, rel: &str, content: &[u8]) -> Result<(), String> {
+    /// Where the file `rel` goes, its folder made; counted as written, and noted as written
+    /// in a reused folder.
+    fn place(&self, rel: &str, len: usize) -> Result<PathBuf, String> {
         let path = self.dir.join(rel);
-        let fail = |e: std::io::Error| format!("错误：无法写入 {rel}：{e}\n");
         if let Some(parent) = path.parent() {
             let mut made = self.made.lock().map_err(|_| "错误：内部锁失效\n".to_string())?;
             if !made.contains(parent) {
-                fs::create_dir_all(parent).map_err(fail)?;
+                fs::create_dir_all(parent).map_err(|e| format!("错误：无法创建 {rel} 所在的目录：{e}\n"))?;
                 made.insert(parent.to_path_buf());
             }
         }
         if self.reused {
-            write_over(&path, content).map_err(fail)?;
-            self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.insert(path);
-        } else {
-            // The content is whole in memory: one write, no buffer in between.
-            fs::write(&path, content).map_err(fail)?;
+            self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.insert(path.clone());
         }
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(content.len() as u64, Ordering::Relaxed);
-        Ok(())
+        self.bytes.fetch_add(len as u64, Ordering::Relaxed);
+        Ok(path)
     }
 
-    /// Writes one rendered page.
+    /// How this folder's files are written.
+    fn way(&self) -> large::WriteFn {
+        if self.reused { write_over } else { write_new }
+    }
+
+    fn put_bytes(&self, rel: &str, content: &[u8]) -> Result<(), String> {
+        let path = self.place(rel, content.len())?;
+        self.way()(&path, content).map_err(|e| format!("错误：无法写入 {rel}：{e}\n"))
+    }
+
+    /// Writes one rendered page; a large one by the thread of the large files ([`large`]).
     pub fn put(&self, page: Page) -> Result<(), String> {
-        self.put_bytes(&page.path, &page.content)
+        if page.content.len() < large::LARGE {
+            return self.put_bytes(&page.path, &page.content);
+        }
+        let path = self.place(&page.path, page.content.len())?;
+        self.large.write(path, &page.path, page.content, self.way())
     }
 
     /// Takes in files that something else wrote into the folder (the PDFs), by their paths in it.
@@ -161,6 +187,7 @@ impl Staging {
     /// Replaces the output folder with the staging folder; the replaced output is kept for the
     /// next build to write into.
     pub fn commit(mut self) -> Result<Written, String> {
+        self.large.finish()?;
         if self.reused {
             self.remove_stale()?;
         }
@@ -189,6 +216,8 @@ impl Drop for Staging {
     /// A build that stopped before its commit leaves its folder as the one to reuse, or
     /// removes it when there is one already.
     fn drop(&mut self) {
+        // The large files still being written go first (an error does not matter any more).
+        let _ = self.large.finish();
         if !self.committed && fs::rename(&self.dir, previous(&self.out)).is_err() {
             let _ = fs::remove_dir_all(&self.dir);
         }

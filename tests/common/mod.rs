@@ -101,3 +101,21 @@ pub fn files(dir: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+/// Each of `files` (paths in the site) of `data` as `tongbao serve` renders it alone, given to
+/// `each` with its path: what `build` must have written there.
+pub fn rendered_alone(data: &Path, files: &[String], mut each: impl FnMut(&str, Vec<u8>)) {
+    let ds = dataset(data);
+    let all = tongbao::figures::compute_all(&ds);
+    let theme = tongbao::render::Theme::load(&root().join("themes/default")).unwrap();
+    let fmt = tongbao::render::Formatter::new(&ds.config);
+    let current = ds.config.report.period.unwrap();
+    let ctx = tongbao::render::Ctx::new(&ds, &all, current, &fmt, &theme).unwrap();
+    for file in files {
+        let page = tongbao::render::render_one(&ctx, file)
+            .or_else(|| tongbao::print::one(&ctx, file))
+            .unwrap_or_else(|| panic!("serve has no route for {file}"))
+            .unwrap();
+        each(file, page.content);
+    }
+}

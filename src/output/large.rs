@@ -1,0 +1,162 @@
+//! Large files (a province's ledger pages and bulletins, tens of MB each, half of a 50k site's
+//! bytes): written by a thread of their own, so that the threads rendering pages never wait for
+//! the disk, and straight to the disk (`O_DIRECT`, Linux), not through the page cache.
+//!
+//! Written the usual way, every 4 KB of a file first takes a page of memory that the kernel
+//! has to find and fill. On this machine, a VM that hands free memory back to its host, that
+//! costs about 2.9 s of kernel time per GB once the memory freed recently is used up, against
+//! 0.01 s for the same bytes written directly (measured: 25 files of 20 MB, 1.44 s against
+//! 0.01 s). Small files gain nothing (each direct write waits for the disk), so only files of
+//! at least [`LARGE`] bytes come here. Where the file system refuses direct writes, they are
+//! written the usual way.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, SyncSender};
+use std::thread::{self, JoinHandle};
+
+/// The size from which a file is written by the [`Writer`], directly.
+pub const LARGE: usize = 1 << 20;
+
+/// How a file is written: a new folder's way or a reused folder's (see `super`).
+pub type WriteFn = fn(&Path, &[u8]) -> io::Result<()>;
+
+/// One file for the [`Writer`]: its path, its path in the site (for messages), its bytes and
+/// how to write them.
+struct Job {
+    path: PathBuf,
+    rel: String,
+    content: Vec<u8>,
+    write: WriteFn,
+}
+
+/// The thread that writes the large files, one after another.
+pub struct Writer {
+    send: Option<SyncSender<Job>>,
+    thread: Option<JoinHandle<Result<(), String>>>,
+}
+
+impl Writer {
+    pub fn start() -> Writer {
+        // One file waiting at most: a page rendered while the disk is still busy with the one
+        // before waits, instead of piling up in memory.
+        let (send, receive) = mpsc::sync_channel::<Job>(1);
+        let thread = thread::spawn(move || {
+            let mut first_error = Ok(());
+            for job in receive {
+                if first_error.is_ok()
+                    && let Err(e) = (job.write)(&job.path, &job.content)
+                {
+                    first_error = Err(format!("错误：无法写入 {}：{e}\n", job.rel));
+                }
+            }
+            first_error
+        });
+        Writer { send: Some(send), thread: Some(thread) }
+    }
+
+    /// Hands `content` to the thread, to be written to `path` (`rel` in the site) by `write`.
+    pub fn write(&self, path: PathBuf, rel: &str, content: Vec<u8>, write: WriteFn) -> Result<(), String> {
+        let job = Job { path, rel: rel.to_string(), content, write };
+        let stopped = || "错误：写入大文件的线程已停止\n".to_string();
+        self.send.as_ref().ok_or_else(stopped)?.send(job).map_err(|_| stopped())
+    }
+
+    /// Waits until every file handed over is written; the first that could not be, if any.
+    pub fn finish(&mut self) -> Result<(), String> {
+        drop(self.send.take());
+        match self.thread.take().map(JoinHandle::join) {
+            None | Some(Ok(Ok(()))) => Ok(()),
+            Some(Ok(Err(e))) => Err(e),
+            Some(Err(_)) => Err("错误：写入大文件的线程意外退出\n".to_string()),
+        }
+    }
+}
+
+/// A direct write's memory, length and place in the file must be multiples of the disk's
+/// block: 4096 bytes suits disks of 512- and of 4096-byte blocks.
+#[cfg(target_os = "linux")]
+const BLOCK: usize = 4096;
+
+/// Writes `content` to a new or emptied file at `path` directly; `Ok(false)`, the file then
+/// empty, where the file system does not take direct writes.
+#[cfg(target_os = "linux")]
+pub fn write_direct(path: &Path, content: &[u8]) -> io::Result<bool> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut options = std::fs::File::options();
+    options.write(true).create(true).truncate(true).custom_flags(libc::O_DIRECT);
+    let mut file = match options.open(path) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => return Ok(false),
+        opened => opened?,
+    };
+    // The content at the start of a block of memory, padded with zeros to whole blocks; the
+    // file is cut back to the content's length after.
+    let whole = content.len().div_ceil(BLOCK) * BLOCK;
+    let mut room: Vec<u8> = Vec::with_capacity(whole + BLOCK);
+    let start = (BLOCK - room.as_ptr() as usize % BLOCK) % BLOCK;
+    room.resize(start, 0);
+    room.extend_from_slice(content);
+    room.resize(start + whole, 0);
+    match file.write_all(&room[start..]) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+            file.set_len(0)?;
+            return Ok(false);
+        }
+        written => written?,
+    }
+    file.set_len(content.len() as u64)?;
+    Ok(true)
+}
+
+/// Elsewhere every file is written the usual way.
+#[cfg(not(target_os = "linux"))]
+pub fn write_direct(_path: &Path, _content: &[u8]) -> io::Result<bool> {
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file of `len` bytes that differ from block to block, so that a block written twice,
+    /// skipped or moved shows.
+    fn content(len: usize) -> Vec<u8> {
+        (0..len).map(|i| (i % 251) as u8).collect()
+    }
+
+    #[test]
+    fn large_files_written_directly_by_the_writer_read_back_the_same_with_their_own_length() {
+        // Under target/: on the disk this is built on, where direct writes are what is tested.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-scratch/large");
+        std::fs::create_dir_all(&dir).unwrap();
+        let lengths = [LARGE, LARGE + 1, LARGE + BLOCK - 1, 3 * LARGE + 777];
+        fn direct(path: &Path, content: &[u8]) -> io::Result<()> {
+            assert!(write_direct(path, content)?, "this disk takes direct writes");
+            Ok(())
+        }
+        let mut writer = Writer::start();
+        for len in lengths {
+            let path = dir.join(format!("{len}.html"));
+            // Over an older, longer file: nothing of it may be left.
+            std::fs::write(&path, vec![b'x'; 4 * LARGE]).unwrap();
+            writer.write(path, "", content(len), direct).unwrap();
+        }
+        writer.finish().unwrap();
+        for len in lengths {
+            let back = std::fs::read(dir.join(format!("{len}.html"))).unwrap();
+            assert!(back == content(len), "{len} bytes written directly read back as {}", back.len());
+        }
+    }
+
+    #[test]
+    fn the_writer_reports_the_first_file_it_could_not_write() {
+        fn fail(_: &Path, _: &[u8]) -> io::Result<()> {
+            Err(io::Error::other("磁盘已满"))
+        }
+        let mut writer = Writer::start();
+        writer.write(PathBuf::from("a"), "bulletins/2026-10.html", Vec::new(), fail).unwrap();
+        writer.write(PathBuf::from("b"), "ledger.html", Vec::new(), fail).unwrap();
+        assert_eq!(writer.finish(), Err("错误：无法写入 bulletins/2026-10.html：磁盘已满\n".to_string()));
+    }
+}
