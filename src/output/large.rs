@@ -37,11 +37,11 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub fn start() -> Writer {
+    pub fn start() -> Result<Writer, String> {
         // One file waiting at most: a page rendered while the disk is still busy with the one
         // before waits, instead of piling up in memory.
         let (send, receive) = mpsc::sync_channel::<Job>(1);
-        let thread = thread::spawn(move || {
+        let thread = thread::Builder::new().name("写大文件".into()).spawn(move || {
             let mut first_error = Ok(());
             for job in receive {
                 if first_error.is_ok()
@@ -52,7 +52,8 @@ impl Writer {
             }
             first_error
         });
-        Writer { send: Some(send), thread: Some(thread) }
+        let thread = thread.map_err(|e| format!("错误：无法启动写大文件的线程：{e}\n"))?;
+        Ok(Writer { send: Some(send), thread: Some(thread) })
     }
 
     /// Hands `content` to the thread, to be written to `path` (`rel` in the site) by `write`.
@@ -135,7 +136,7 @@ mod tests {
             assert!(write_direct(path, content)?, "this disk takes direct writes");
             Ok(())
         }
-        let mut writer = Writer::start();
+        let mut writer = Writer::start().unwrap();
         for len in lengths {
             let path = dir.join(format!("{len}.html"));
             // Over an older, longer file: nothing of it may be left.
@@ -154,7 +155,7 @@ mod tests {
         fn fail(_: &Path, _: &[u8]) -> io::Result<()> {
             Err(io::Error::other("磁盘已满"))
         }
-        let mut writer = Writer::start();
+        let mut writer = Writer::start().unwrap();
         writer.write(PathBuf::from("a"), "bulletins/2026-10.html", Vec::new(), fail).unwrap();
         writer.write(PathBuf::from("b"), "ledger.html", Vec::new(), fail).unwrap();
         assert_eq!(writer.finish(), Err("错误：无法写入 bulletins/2026-10.html：磁盘已满\n".to_string()));

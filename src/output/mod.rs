@@ -84,6 +84,7 @@ impl Staging {
     /// The staging folder for `out` (the previous output when one was kept, otherwise a new
     /// folder), with the theme's static files already in it.
     pub fn create(out: &Path, static_dir: &Path) -> Result<Staging, String> {
+        let large = large::Writer::start()?;
         let dir = sibling(out, "new");
         let _ = fs::remove_dir_all(&dir);
         let reused = fs::rename(previous(out), &dir).is_ok();
@@ -95,7 +96,7 @@ impl Staging {
             made: Mutex::new(BTreeSet::from([dir.clone()])),
             reused,
             written: Mutex::new(HashSet::new()),
-            large: large::Writer::start(),
+            large,
             dir,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
