@@ -133,7 +133,8 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let lengths = [LARGE, LARGE + 1, LARGE + BLOCK - 1, 3 * LARGE + 777];
         fn direct(path: &Path, content: &[u8]) -> io::Result<()> {
-            assert!(write_direct(path, content)?, "this disk takes direct writes");
+            // ext4, xfs and btrfs take them; a refusal here means the writes are misaligned.
+            assert!(write_direct(path, content)?, "直接写盘被拒绝（{}）", path.display());
             Ok(())
         }
         let mut writer = Writer::start().unwrap();
