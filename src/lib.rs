@@ -284,7 +284,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     let fmt = render::Formatter::new(&ds.config);
     let chart_clock = std::sync::atomic::AtomicU64::new(0);
     let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme).map_err(Failure::Other)?.timing_charts(&chart_clock);
-    let staging = output::Staging::create(&options.out, &theme.static_dir).map_err(Failure::Other)?;
+    let mut staging = output::Staging::create(&options.out, &theme.static_dir).map_err(Failure::Other)?;
     let printed = std::sync::Mutex::new(Vec::new());
     let sink = |page: render::Page| {
         if print::is_printed(&page.path) {
@@ -307,7 +307,8 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
         match print::pdf::find_browser(options.browser.as_deref()) {
             None => pdf_notes.push(print::pdf::HOW_TO_GET.to_string()),
             Some(browser) => {
-                let (made, failed) = print::pdf::print_all(&browser, staging.dir(), &printed);
+                let dir = staging.written_dir().map_err(Failure::Other)?;
+                let (made, failed) = print::pdf::print_all(&browser, dir, &printed);
                 pdf_notes.extend(failed.into_iter().map(|f| format!("PDF 导出失败：{f}")));
                 staging.adopt(&made).map_err(Failure::Other)?;
             }

@@ -115,8 +115,11 @@ impl Staging {
         Ok(staging)
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// The folder, once every page handed to it is written, the large ones too: where the
+    /// browser reads the pages it prints as PDF.
+    pub fn written_dir(&mut self) -> Result<&Path, String> {
+        self.large.finish()?;
+        Ok(&self.dir)
     }
 
     /// Where the file `rel` goes, its folder made; counted as written, and noted as written
@@ -221,6 +224,29 @@ impl Drop for Staging {
         let _ = self.large.finish();
         if !self.committed && fs::rename(&self.dir, previous(&self.out)).is_err() {
             let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_written_folder_has_every_large_page_whole() {
+        let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-scratch/staging/site");
+        let _ = fs::remove_dir_all(out.parent().unwrap());
+        let mut staging = Staging::create(&out, Path::new("no static files")).unwrap();
+        let pages: Vec<Page> = (1..=4)
+            .map(|i| Page { path: format!("periods/{i}/ledger.html"), content: vec![b'0' + i; 8 << 20] })
+            .collect();
+        for page in &pages {
+            staging.put(Page { path: page.path.clone(), content: page.content.clone() }).unwrap();
+        }
+        let dir = staging.written_dir().unwrap().to_path_buf();
+        // The last first: the one most likely to be still on its way.
+        for page in pages.iter().rev() {
+            assert!(fs::read(dir.join(&page.path)).unwrap() == page.content, "{} is not whole yet", page.path);
         }
     }
 }
