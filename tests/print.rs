@@ -207,6 +207,21 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     }
     assert!(texts[0].contains("全县重点项目三季度现场观摩会") && texts[0].contains("研究项目"));
     assert!(texts[1 + sheets.len()].starts_with("前期会议议定事项办理情况"), "the last sheet runs over its page");
+
+    // A project page prints as its sheet: one A4 page, the sheet's parts, none of the screen's.
+    let browser = tongbao::print::pdf::find_browser(None).unwrap();
+    let sheet = site.with_file_name("CY2026-001.pdf");
+    tongbao::print::pdf::print(&browser, &site.join("projects/CY2026-001.html"), &sheet).unwrap();
+    assert_a4_and_numbered(&sheet);
+    assert_within_text_block(&sheet);
+    let texts = page_texts(&sheet);
+    assert_eq!(texts.len(), 1, "the project page prints on one page");
+    assert!(texts[0].starts_with("年产5万吨锂电池正极材料项目"));
+    for part in ["开工/竣工", "当月完成", "开工以来累计完成163,625万元", "形象进度", "卡点堵点难点", "节点"]
+    {
+        assert!(texts[0].contains(part), "the printed sheet lacks {part:?}");
+    }
+    assert!(!texts[0].contains("逐月进展") && !texts[0].contains("打印本页"), "screen parts are not printed");
 }
 
 #[test]

@@ -166,6 +166,24 @@ fn a_project_month_table_is_the_data_of_its_chart() {
     assert_eq!(read(&site, "index.html").matches("class=\"chart-data\"").count(), 3, "other charts keep theirs");
 }
 
+/// The project page shows its one-page sheet as its facts and prints as it: the facts, the
+/// S-curve and the sheet are on the page once (figures from data/projects/2026/CY2026-001.yaml
+/// and progress/2026-10.yaml, read by hand).
+#[test]
+fn a_project_page_carries_its_sheet_once_for_screen_and_print() {
+    let site = common::build(&common::root().join("data"));
+    let page = read(&site, "projects/CY2026-001.html");
+    assert_eq!(page.matches("<section class=\"sheet\">").count(), 1);
+    assert_eq!(page.matches("<svg").count(), 1, "one S-curve, on screen and printed");
+    assert_eq!(page.matches("澄源新锂科技有限公司").count(), 1, "the owner once");
+    // What the screen showed besides the old sheet: the dates, 当月完成, 开工累计 (before_year
+    // 102,000 + ytd 61,625 of 320,000).
+    let dates = "<th>开工 / 竣工</th><td colspan=\"3\">计划 2025-03-01，实际 2025-04-10 / 计划 2028-12-31</td>";
+    assert!(page.contains(dates));
+    assert!(page.contains("<th>当月完成</th>") && page.contains("<td>6,454万元</td>"));
+    assert!(page.contains("开工以来累计完成163,625万元，占总投资51.1%。"));
+}
+
 #[test]
 fn every_page_type_exists() {
     let site = common::build(&common::root().join("data"));

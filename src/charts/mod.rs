@@ -12,7 +12,7 @@ mod s_curve;
 mod tidy;
 
 pub use bars::{BarRow, rate_bars};
-pub use s_curve::{SCurve, SIZE as S_CURVE_SIZE, s_curve};
+pub use s_curve::{SCurve, s_curve};
 
 /// The family the charts are drawn with: a short name that [`finish`] takes off every text
 /// again (plotters writes, and escapes character by character, the family of each text): see

@@ -14,7 +14,7 @@ pub struct SCurve<'a> {
 }
 
 /// The drawing's size in SVG units (it scales with its container).
-pub const SIZE: (u32, u32) = (640, 300);
+const SIZE: (u32, u32) = (640, 300);
 
 const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x8c);
 

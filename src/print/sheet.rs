@@ -1,5 +1,6 @@
 //! 项目一页纸: one project on one A4 page: basics, responsibility, money, S-curve, latest
-//! 形象进度, open blockers, milestones. Printed by the handout and by the project page.
+//! 形象进度, open blockers, milestones. Printed by the handout; the project page shows it on
+//! screen too, as its facts, and prints as it.
 
 use crate::figures::MilestoneState;
 use crate::render::format::months_span;
@@ -13,10 +14,12 @@ const MAX_ROWS: usize = 4;
 pub struct Sheet {
     pub id: String,
     pub name: String,
-    /// (label, value) pairs in reading order.
-    pub basics: Vec<(String, String)>,
-    pub responsibility: Vec<(String, String)>,
+    /// The basics and the responsibility as table rows of one or two (label, value) pairs
+    /// ([`rows_of`]).
+    pub facts: Vec<Vec<(String, String)>>,
     pub money: Vec<(String, String)>,
+    /// 开工累计 and its share of the total investment, as a sentence; empty when not reported.
+    pub since_start: String,
     pub light: &'static str,
     pub light_label: &'static str,
     pub chart: Option<ChartView>,
@@ -30,8 +33,27 @@ pub struct Sheet {
     pub more_milestones: usize,
 }
 
-/// The sheet of `ds.projects[index]`, showing `chart` (the project's S-curve, or a second
-/// showing of it on a page that has it already).
+/// How wide a value may be (in columns: a Chinese character is two) to share its row with
+/// another: half of the page's width beside two labels, about 15 characters at 10 pt on A4.
+const SHORT: usize = 30;
+
+/// `facts` as the rows of a table of four columns: the short ones two to a row in their order,
+/// then each long one on a row of its own. A sheet of one page has room for no more rows.
+fn rows_of(facts: Vec<(String, String)>) -> Vec<Vec<(String, String)>> {
+    let (short, long): (Vec<_>, Vec<_>) =
+        facts.into_iter().partition(|(_, value)| unicode_width::UnicodeWidthStr::width(value.as_str()) <= SHORT);
+    let mut rows: Vec<Vec<_>> = Vec::new();
+    for fact in short {
+        match rows.last_mut() {
+            Some(row) if row.len() == 1 => row.push(fact),
+            _ => rows.push(vec![fact]),
+        }
+    }
+    rows.extend(long.into_iter().map(|fact| vec![fact]));
+    rows
+}
+
+/// The sheet of `ds.projects[index]`, showing `chart` (the project's S-curve).
 pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
     let ds = ctx.ds;
     let p = &ds.projects[index];
@@ -39,21 +61,40 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
     let year = p.years.get(&ctx.pf.period.year);
     let leader = |n: &String| ds.orgs.leader(n).map_or(n.clone(), |l| format!("{n}（{}）", l.title));
     let pair = |a: &str, b: String| (a.to_string(), b);
+    // 计划 and 实际 of a start or a completion, as far as known.
+    let dates = |planned: Option<crate::model::Date>, actual: Option<crate::model::Date>| {
+        let known =
+            [("计划", planned), ("实际", actual)].into_iter().filter_map(|(w, d)| d.map(|d| format!("{w} {d}")));
+        let text = known.collect::<Vec<_>>().join("，");
+        if text.is_empty() { "—".to_string() } else { text }
+    };
     let mut basics = vec![
         pair("项目编号", p.id.clone()),
         pair("行业 / 乡镇", format!("{} / {}", p.industry, p.town)),
         pair("建设性质", year.map(|y| format!("{}（{}，{}）", y.nature, y.level, y.batch)).unwrap_or_default()),
         pair("建设年限", format!("{}—{}年", p.start_year, p.end_year)),
+        pair(
+            "开工 / 竣工",
+            format!(
+                "{} / {}",
+                dates(p.planned_start, p.actual_start),
+                dates(p.planned_completion, p.actual_completion)
+            ),
+        ),
         pair("业主单位", p.owner.clone()),
         pair("建设内容", p.content.clone()),
     ];
     if let Some(t) = year.and_then(|y| y.target.clone()) {
         basics.push(pair("年度目标", t));
     }
-    let mut responsibility = vec![
-        pair("责任单位", p.lead_unit.clone()),
-        pair("挂包县领导", p.leaders.iter().map(leader).collect::<Vec<_>>().join("、")),
-    ];
+    if !p.tags.is_empty() {
+        basics.push(pair("标签", p.tags.join("、")));
+    }
+    let mut responsibility = vec![pair("责任单位", p.lead_unit.clone())];
+    if !p.co_units.is_empty() {
+        responsibility.push(pair("配合单位", p.co_units.join("、")));
+    }
+    responsibility.push(pair("挂包县领导", p.leaders.iter().map(leader).collect::<Vec<_>>().join("、")));
     if let Some(hq) = p.hq.as_ref().and_then(|h| ds.orgs.hq(h)) {
         responsibility.push(pair("指挥部", format!("{}（指挥长：{}）", hq.name, hq.commander)));
     }
@@ -62,9 +103,14 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
     if let Some(f) = f {
         money.push(pair("年度计划", format!("{}万元", fmt.money(f.plan))));
         money.push(pair(&format!("{}累计", months_span(ctx.pf.period)), format!("{}万元", fmt.money(f.ytd))));
+        money.push(pair("当月完成", format!("{}万元", fmt.money(f.month))));
         money.push(pair("完成率 / 序时", format!("{} / {}", fmt.percent(f.rate), fmt.percent(Some(f.time_progress)))));
         money.push(pair("偏差", format!("{}个百分点", fmt.deviation(f.deviation_pp))));
     }
+    let since_start =
+        f.and_then(|f| Some((f.since_start?, f.share_of_total))).map_or_else(String::new, |(s, share)| {
+            format!("开工以来累计完成{}万元，占总投资{}。", fmt.money(s), fmt.percent(share))
+        });
     let (light, light_label) = crate::render::format::light_parts(f.and_then(|f| f.light));
     let open: Vec<_> = ctx.pf.blockers_of(index).iter().filter(|b| b.open).collect();
     let blockers = open
@@ -98,9 +144,9 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
     Sheet {
         id: p.id.clone(),
         name: p.name.clone(),
-        basics,
-        responsibility,
+        facts: rows_of(basics.into_iter().chain(responsibility).collect()),
         money,
+        since_start,
         light,
         light_label,
         chart,
@@ -110,5 +156,28 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
         blockers,
         more_milestones: milestones.len().saturating_sub(MAX_ROWS),
         milestones: milestones.into_iter().take(MAX_ROWS).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_facts_share_rows_in_their_order_and_long_ones_come_after_alone() {
+        let fact = |label: &str, value: &str| (label.to_string(), value.to_string());
+        let long = "建设正极材料生产线4条及配套仓储、研发中心";
+        let rows = rows_of(vec![
+            fact("项目编号", "CY2026-001"),
+            fact("建设内容", long),
+            fact("业主单位", "澄源新锂科技有限公司"),
+            fact("责任单位", "县经信局"),
+            fact("建设年限", "2025—2028年"),
+        ]);
+        let labels: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(|(l, _)| l.as_str()).collect()).collect();
+        assert_eq!(labels, [vec!["项目编号", "业主单位"], vec!["责任单位", "建设年限"], vec!["建设内容"]]);
+        // Exactly 15 Chinese characters still share a row; 16 do not.
+        let rows = rows_of(vec![fact("a", &"字".repeat(15)), fact("b", &"字".repeat(16)), fact("c", "x")]);
+        assert_eq!(rows.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
     }
 }

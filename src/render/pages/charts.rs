@@ -9,9 +9,7 @@ use crate::model::Wan;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-/// A chart and the table of its numbers. The chart is inline SVG: a page that shows it twice
-/// (a project page and the one-pager it prints as) carries it once and points to it the second
-/// time ([`project_curve_again`]).
+/// A chart and the table of its numbers. The chart is inline SVG.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
     pub svg: String,
@@ -58,40 +56,12 @@ pub fn s_curve(ctx: &Ctx, title: String, curve: &Curve) -> ChartView {
     ChartView { svg, rows: curve_table(ctx, &curve.actual, &curve.plan), title, head: CURVE_HEAD.to_vec() }
 }
 
-/// The id of a project's S-curve on a page that shows it twice.
-fn project_curve_id(ctx: &Ctx, f: &ProjectFigures) -> String {
-    format!("curve-{}", ctx.ds.projects[f.index].id)
-}
-
-fn project_curve_title(ctx: &Ctx, f: &ProjectFigures) -> String {
-    format!("{}累计完成投资", ctx.ds.projects[f.index].name)
-}
-
-/// A project's S-curve, inline, with the id [`project_curve_again`] points to. Its numbers are
-/// the project page's month-by-month table, so it carries no table of its own.
+/// A project's S-curve, inline. Its numbers are the project page's month-by-month table, so it
+/// carries no table of its own.
 pub fn project_curve(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
     let Curve { actual, plan } = Curve::of([f], ctx.pf.period.month);
-    let title = project_curve_title(ctx, f);
-    let svg = curve_svg(ctx, &title, &actual, &plan).replacen(
-        "<svg ",
-        &format!("<svg id=\"{}\" ", project_curve_id(ctx, f)),
-        1,
-    );
-    ChartView { svg, title, head: Vec::new(), rows: Vec::new() }
-}
-
-/// A project's S-curve shown a second time on a page that has it from [`project_curve`] (the
-/// project page and the one-pager it prints as): an SVG `<use>` of the first, at the same size,
-/// without the data table. The first may sit in a part of the page that is hidden, as the
-/// screen view is in print.
-pub fn project_curve_again(ctx: &Ctx, f: &ProjectFigures) -> ChartView {
-    let title = project_curve_title(ctx, f);
-    let (width, height) = charts::S_CURVE_SIZE;
-    let svg = format!(
-        "<svg role=\"img\" class=\"chart\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title><use href=\"#{}\"/></svg>",
-        title.replace('&', "&amp;").replace('<', "&lt;"),
-        project_curve_id(ctx, f)
-    );
+    let title = format!("{}累计完成投资", ctx.ds.projects[f.index].name);
+    let svg = curve_svg(ctx, &title, &actual, &plan);
     ChartView { svg, title, head: Vec::new(), rows: Vec::new() }
 }
 

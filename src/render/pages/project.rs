@@ -3,18 +3,11 @@
 
 use super::super::views::ProjectRow;
 use super::super::{Ctx, Page};
-use super::charts::{ChartView, project_curve, project_curve_again};
+use super::charts::project_curve;
 use super::{RowList, blocker_list, decision_list};
 use crate::figures::MilestoneState;
 use crate::model::Month;
-use crate::render::format::months_span;
 use serde::Serialize;
-
-#[derive(Serialize)]
-struct Field {
-    label: String,
-    value: String,
-}
 
 #[derive(Serialize)]
 struct MonthRow {
@@ -57,10 +50,6 @@ struct ProjectPage {
     name: String,
     listed: bool,
     row: Option<ProjectRow>,
-    basics: Vec<Field>,
-    responsibility: Vec<Field>,
-    money: Vec<Field>,
-    chart: Option<ChartView>,
     months: Vec<MonthRow>,
     milestones: Vec<MilestoneRow>,
     open_blockers: RowList,
@@ -68,12 +57,8 @@ struct ProjectPage {
     meetings: Vec<MeetingLink>,
     decisions: RowList,
     budget: Vec<Budget>,
-    /// The one-page sheet the page prints as.
+    /// The one-page sheet: the page's facts and chart on screen, and what it prints as.
     sheet: crate::print::Sheet,
-}
-
-fn field(label: impl Into<String>, value: impl Into<String>) -> Field {
-    Field { label: label.into(), value: value.into() }
 }
 
 /// The page of `ds.projects[index]`; `ctx` stands in `projects/`.
@@ -82,55 +67,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let pf = ctx.pf;
     let project = &ds.projects[index];
     let figures = pf.project(index);
-    let year = project.years.get(&pf.period.year);
-    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
-    let mut basics = vec![
-        field("项目编号", project.id.clone()),
-        field("行业", project.industry.clone()),
-        field("乡镇（园区）", project.town.clone()),
-        field("建设内容及规模", project.content.clone()),
-        field("业主单位", project.owner.clone()),
-        field("建设起止年限", format!("{}—{}年", project.start_year, project.end_year)),
-        field("计划开工", date(project.planned_start)),
-        field("实际开工", date(project.actual_start)),
-        field("计划竣工", date(project.planned_completion)),
-        field("实际竣工", date(project.actual_completion)),
-    ];
-    if let Some(y) = year {
-        basics.push(field("项目级别", y.level.clone()));
-        basics.push(field("建设性质", y.nature.clone()));
-        basics.push(field("四个一批", y.batch.clone()));
-        if let Some(t) = &y.target {
-            basics.push(field("年度目标", t.clone()));
-        }
-    }
-    if !project.tags.is_empty() {
-        basics.push(field("标签", project.tags.join("、")));
-    }
-    let leader = |name: &String| ds.orgs.leader(name).map_or(name.clone(), |l| format!("{name}（{}）", l.title));
-    let mut responsibility = vec![
-        field("责任单位", project.lead_unit.clone()),
-        field("配合单位", project.co_units.join("、")),
-        field("挂包县领导", project.leaders.iter().map(leader).collect::<Vec<_>>().join("、")),
-    ];
-    if let Some(hq) = project.hq.as_ref().and_then(|h| ds.orgs.hq(h)) {
-        responsibility.push(field("指挥部", hq.name.clone()));
-        responsibility.push(field("指挥长", leader(&hq.commander)));
-    }
     let fmt = ctx.fmt;
-    let mut money = vec![field("总投资（万元）", fmt.money(project.total_investment))];
-    if let Some(f) = figures {
-        money.push(field("年度计划投资（万元）", fmt.money(f.plan)));
-        money.push(field(format!("{}累计完成（万元）", months_span(pf.period)), fmt.money(f.ytd)));
-        money.push(field("当月完成（万元）", fmt.money(f.month)));
-        money.push(field("完成率", fmt.percent(f.rate)));
-        money.push(field("序时进度", fmt.percent(Some(f.time_progress))));
-        money.push(field("偏差（个百分点）", fmt.deviation(f.deviation_pp)));
-        if let Some(s) = f.since_start {
-            money.push(field("开工累计完成（万元）", fmt.money(s)));
-            money.push(field("占总投资", fmt.percent(f.share_of_total)));
-        }
-    }
     let months = figures.map(|f| month_rows(ctx, &project.id, f)).unwrap_or_default();
     let milestones = project
         .milestones
@@ -185,11 +122,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         name: project.name.clone(),
         listed: figures.is_some(),
         row: figures.map(|f| ctx.project_row(0, f)),
-        basics,
-        responsibility,
-        money,
-        chart: figures.map(|f| project_curve(ctx, f)),
-        sheet: crate::print::sheet(ctx, index, figures.map(|f| project_curve_again(ctx, f))),
+        sheet: crate::print::sheet(ctx, index, figures.map(|f| project_curve(ctx, f))),
         months,
         milestones,
         open_blockers: blocker_list(ctx, pf.blockers_of(index).iter().filter(|b| b.open), false)?,
