@@ -64,6 +64,27 @@ pub enum MilestoneState {
     Overdue,
 }
 
+impl MilestoneState {
+    pub fn label(self) -> &'static str {
+        match self {
+            MilestoneState::Done => "已完成",
+            MilestoneState::DoneLate => "逾期完成",
+            MilestoneState::Pending => "推进中",
+            MilestoneState::Overdue => "已逾期",
+        }
+    }
+
+    /// The name a stylesheet knows the state by.
+    pub fn key(self) -> &'static str {
+        match self {
+            MilestoneState::Done => "done",
+            MilestoneState::DoneLate => "late",
+            MilestoneState::Pending => "pending",
+            MilestoneState::Overdue => "overdue",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ProjectFigures {
     /// Index into `Dataset::projects`.

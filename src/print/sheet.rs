@@ -2,7 +2,6 @@
 //! 形象进度, open blockers, milestones. Printed by the handout; the project page shows it on
 //! screen too, as its facts, and prints as it.
 
-use crate::figures::MilestoneState;
 use crate::render::format::months_span;
 use crate::render::{ChartView, Ctx};
 use serde::Serialize;
@@ -127,20 +126,8 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
         })
         .collect();
     let states = f.map(|f| f.milestones.clone()).unwrap_or_default();
-    let milestones: Vec<_> = p
-        .milestones
-        .iter()
-        .zip(states)
-        .map(|(m, s)| {
-            let state = match s {
-                MilestoneState::Done => "已完成",
-                MilestoneState::DoneLate => "逾期完成",
-                MilestoneState::Pending => "推进中",
-                MilestoneState::Overdue => "已逾期",
-            };
-            (m.name.clone(), m.due.to_string(), state)
-        })
-        .collect();
+    let milestones: Vec<_> =
+        p.milestones.iter().zip(states).map(|(m, s)| (m.name.clone(), m.due.to_string(), s.label())).collect();
     Sheet {
         id: p.id.clone(),
         name: p.name.clone(),

@@ -46,7 +46,7 @@ impl Edits {
             polled(&dirs)
         } else {
             told(&dirs).unwrap_or_else(|e| {
-                eprintln!("提示：无法接收文件变更通知（{e}），改为每 {} 毫秒检查一次", POLL.as_millis());
+                eprintln!("提示：无法接收文件变更通知（{e}），改为{}", polling());
                 polled(&dirs)
             })
         };
@@ -57,7 +57,7 @@ impl Edits {
     pub fn way(&self) -> String {
         match self.how {
             How::Told { .. } => "系统通知".into(),
-            How::Polled { .. } => format!("每 {} 毫秒检查一次", POLL.as_millis()),
+            How::Polled { .. } => polling(),
         }
     }
 
@@ -70,7 +70,7 @@ impl Edits {
                 while edited && events.recv_timeout(QUIET).is_ok() {}
                 if !edited {
                     // The watcher stopped (its thread ended): poll from here on.
-                    eprintln!("提示：文件变更通知已中断，改为每 {} 毫秒检查一次", POLL.as_millis());
+                    eprintln!("提示：文件变更通知已中断，改为{}", polling());
                     self.how = polled(&self.dirs);
                 }
             }
@@ -84,6 +84,11 @@ impl Edits {
             },
         }
     }
+}
+
+/// What polling is, in the server's words.
+fn polling() -> String {
+    format!("每 {} 毫秒检查一次", POLL.as_millis())
 }
 
 fn told(dirs: &[PathBuf]) -> notify::Result<How> {

@@ -5,7 +5,6 @@ use super::super::views::ProjectRow;
 use super::super::{Ctx, Page};
 use super::charts::project_curve;
 use super::{RowList, blocker_list, decision_list};
-use crate::figures::MilestoneState;
 use crate::model::Month;
 use serde::Serialize;
 
@@ -73,21 +72,13 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         .milestones
         .iter()
         .zip(figures.map(|f| f.milestones.clone()).unwrap_or_default())
-        .map(|(m, state)| {
-            let (label, key) = match state {
-                MilestoneState::Done => ("已完成", "done"),
-                MilestoneState::DoneLate => ("逾期完成", "late"),
-                MilestoneState::Pending => ("推进中", "pending"),
-                MilestoneState::Overdue => ("已逾期", "overdue"),
-            };
-            MilestoneRow {
-                name: m.name.clone(),
-                due: m.due.to_string(),
-                done: m.done.filter(|d| *d <= pf.as_of).map(|d| d.to_string()).unwrap_or_default(),
-                unit: m.unit.clone().unwrap_or_default(),
-                state: label,
-                state_key: key,
-            }
+        .map(|(m, state)| MilestoneRow {
+            name: m.name.clone(),
+            due: m.due.to_string(),
+            done: m.done.filter(|d| *d <= pf.as_of).map(|d| d.to_string()).unwrap_or_default(),
+            unit: m.unit.clone().unwrap_or_default(),
+            state: state.label(),
+            state_key: state.key(),
         })
         .collect();
     let mentions = pf.mentions_of(index);
