@@ -18,15 +18,15 @@ use std::thread::{self, JoinHandle};
 /// The size from which a file is written by the [`Writer`], directly.
 pub const LARGE: usize = 1 << 20;
 
-/// How a file is written: a new folder's way or a reused folder's (see `super`).
-pub type WriteFn = fn(&Path, &[u8]) -> io::Result<()>;
+/// How a file is written from its parts: a new folder's way or a reused folder's (see `super`).
+pub type WriteFn = fn(&Path, &[Vec<u8>]) -> io::Result<()>;
 
-/// One file for the [`Writer`]: its path, its path in the site (for messages), its bytes and
-/// how to write them.
+/// One file for the [`Writer`]: its path, its path in the site (for messages), its bytes (in
+/// parts, see [`crate::render::Page`]) and how to write them.
 struct Job {
     path: PathBuf,
     rel: String,
-    content: Vec<u8>,
+    parts: Vec<Vec<u8>>,
     write: WriteFn,
 }
 
@@ -45,7 +45,7 @@ impl Writer {
             let mut first_error = Ok(());
             for job in receive {
                 if first_error.is_ok()
-                    && let Err(e) = (job.write)(&job.path, &job.content)
+                    && let Err(e) = (job.write)(&job.path, &job.parts)
                 {
                     first_error = Err(format!("错误：无法写入 {}：{e}\n", job.rel));
                 }
@@ -56,9 +56,10 @@ impl Writer {
         Ok(Writer { send: Some(send), thread: Some(thread) })
     }
 
-    /// Hands `content` to the thread, to be written to `path` (`rel` in the site) by `write`.
-    pub fn write(&self, path: PathBuf, rel: &str, content: Vec<u8>, write: WriteFn) -> Result<(), String> {
-        let job = Job { path, rel: rel.to_string(), content, write };
+    /// Hands `parts` to the thread, to be written one after another to `path` (`rel` in the
+    /// site) by `write`.
+    pub fn write(&self, path: PathBuf, rel: &str, parts: Vec<Vec<u8>>, write: WriteFn) -> Result<(), String> {
+        let job = Job { path, rel: rel.to_string(), parts, write };
         let stopped = || "错误：写入大文件的线程已停止\n".to_string();
         self.send.as_ref().ok_or_else(stopped)?.send(job).map_err(|_| stopped())
     }
@@ -79,11 +80,15 @@ impl Writer {
 #[cfg(target_os = "linux")]
 const BLOCK: usize = 4096;
 
-/// Writes `content` to a new or emptied file at `path` directly; `Ok(false)`, the file then
-/// empty, where the file system does not take direct writes.
+/// How much is written at a time: the parts are gathered into a buffer of this size, aligned
+/// as direct writes need, and reused (one 20 MB page does not take another 20 MB of memory).
 #[cfg(target_os = "linux")]
-pub fn write_direct(path: &Path, content: &[u8]) -> io::Result<bool> {
-    use std::io::Write;
+const PIECE: usize = 1 << 20;
+
+/// Writes `parts` one after another to a new or emptied file at `path` directly; `Ok(false)`,
+/// the file then empty, where the file system does not take direct writes.
+#[cfg(target_os = "linux")]
+pub fn write_direct(path: &Path, parts: &[Vec<u8>]) -> io::Result<bool> {
     use std::os::unix::fs::OpenOptionsExt;
     let mut options = std::fs::File::options();
     options.write(true).create(true).truncate(true).custom_flags(libc::O_DIRECT);
@@ -91,28 +96,55 @@ pub fn write_direct(path: &Path, content: &[u8]) -> io::Result<bool> {
         Err(e) if e.kind() == io::ErrorKind::InvalidInput => return Ok(false),
         opened => opened?,
     };
-    // The content at the start of a block of memory, padded with zeros to whole blocks; the
-    // file is cut back to the content's length after.
-    let whole = content.len().div_ceil(BLOCK) * BLOCK;
-    let mut room: Vec<u8> = Vec::with_capacity(whole + BLOCK);
+    // Whole blocks at the start of a block of memory; the last one padded with zeros, and the
+    // file cut back to the parts' length after.
+    let len: usize = parts.iter().map(Vec::len).sum();
+    let piece = PIECE.min(len.div_ceil(BLOCK) * BLOCK);
+    let mut room: Vec<u8> = Vec::with_capacity(piece + BLOCK);
     let start = (BLOCK - room.as_ptr() as usize % BLOCK) % BLOCK;
     room.resize(start, 0);
-    room.extend_from_slice(content);
-    room.resize(start + whole, 0);
-    match file.write_all(&room[start..]) {
-        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
-            file.set_len(0)?;
+    for part in parts {
+        let mut rest = part.as_slice();
+        while !rest.is_empty() {
+            let take = rest.len().min(start + piece - room.len());
+            room.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if room.len() == start + piece {
+                if !write_blocks(&mut file, &room[start..])? {
+                    return Ok(false);
+                }
+                room.truncate(start);
+            }
+        }
+    }
+    if room.len() > start {
+        let whole = (room.len() - start).div_ceil(BLOCK) * BLOCK;
+        room.resize(start + whole, 0);
+        if !write_blocks(&mut file, &room[start..])? {
             return Ok(false);
         }
-        written => written?,
     }
-    file.set_len(content.len() as u64)?;
+    file.set_len(len as u64)?;
     Ok(true)
+}
+
+/// Writes `blocks` to `file` directly; `Ok(false)`, the file emptied, where the file system
+/// refuses direct writes.
+#[cfg(target_os = "linux")]
+fn write_blocks(file: &mut std::fs::File, blocks: &[u8]) -> io::Result<bool> {
+    use std::io::Write;
+    match file.write_all(blocks) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+            file.set_len(0)?;
+            Ok(false)
+        }
+        written => written.map(|()| true),
+    }
 }
 
 /// Elsewhere every file is written the usual way.
 #[cfg(not(target_os = "linux"))]
-pub fn write_direct(_path: &Path, _content: &[u8]) -> io::Result<bool> {
+pub fn write_direct(_path: &Path, _parts: &[Vec<u8>]) -> io::Result<bool> {
     Ok(false)
 }
 
@@ -127,6 +159,21 @@ mod tests {
         (0..len).map(|i| (i % 251) as u8).collect()
     }
 
+    /// `content` in parts as a page has them: cut at `cuts` (those within it), with an empty
+    /// part at the start.
+    #[cfg(target_os = "linux")]
+    fn parts(content: &[u8], cuts: &[usize]) -> Vec<Vec<u8>> {
+        let mut at: Vec<usize> = cuts.iter().copied().filter(|&c| c < content.len()).collect();
+        at.push(content.len());
+        let mut from = 0;
+        let mut parts = vec![Vec::new()];
+        for to in at {
+            parts.push(content[from..to].to_vec());
+            from = to;
+        }
+        parts
+    }
+
     #[test]
     #[cfg(target_os = "linux")]
     fn large_files_written_directly_by_the_writer_read_back_the_same_with_their_own_length() {
@@ -134,9 +181,11 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-scratch/large");
         std::fs::create_dir_all(&dir).unwrap();
         let lengths = [LARGE, LARGE + 1, LARGE + BLOCK - 1, 3 * LARGE + 777];
-        fn direct(path: &Path, content: &[u8]) -> io::Result<()> {
+        // Parts that end within a block, at a piece's end, just past it, and whole pieces long.
+        let cuts = [1, BLOCK + 3, PIECE - 1, PIECE, PIECE + 5, 3 * PIECE + 5];
+        fn direct(path: &Path, parts: &[Vec<u8>]) -> io::Result<()> {
             // ext4, xfs and btrfs take them; a refusal here means the writes are misaligned.
-            assert!(write_direct(path, content)?, "直接写盘被拒绝（{}）", path.display());
+            assert!(write_direct(path, parts)?, "直接写盘被拒绝（{}）", path.display());
             Ok(())
         }
         let mut writer = Writer::start().unwrap();
@@ -144,7 +193,7 @@ mod tests {
             let path = dir.join(format!("{len}.html"));
             // Over an older, longer file: nothing of it may be left.
             std::fs::write(&path, vec![b'x'; 4 * LARGE]).unwrap();
-            writer.write(path, "", content(len), direct).unwrap();
+            writer.write(path, "", parts(&content(len), &cuts), direct).unwrap();
         }
         writer.finish().unwrap();
         for len in lengths {
@@ -155,7 +204,7 @@ mod tests {
 
     #[test]
     fn the_writer_reports_the_first_file_it_could_not_write() {
-        fn fail(_: &Path, _: &[u8]) -> io::Result<()> {
+        fn fail(_: &Path, _: &[Vec<u8>]) -> io::Result<()> {
             Err(io::Error::other("磁盘已满"))
         }
         let mut writer = Writer::start().unwrap();

@@ -15,6 +15,7 @@ mod large;
 use crate::render::Page;
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -43,22 +44,49 @@ fn previous(out: &Path) -> PathBuf {
     beside(out, "previous")
 }
 
-/// Writes `content` to `path`, a large file directly ([`large`]).
-fn write_new(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    if content.len() >= large::LARGE && large::write_direct(path, content)? {
+/// Writes `parts` one after another to `path`, a large file directly ([`large`]).
+fn write_new(path: &Path, parts: &[Vec<u8>]) -> std::io::Result<()> {
+    if size(parts) >= large::LARGE && large::write_direct(path, parts)? {
         return Ok(());
     }
-    // The content is whole in memory: one write, no buffer in between.
-    fs::write(path, content)
+    if let [content] = parts {
+        // The content is whole in memory: one write, no buffer in between.
+        return fs::write(path, content);
+    }
+    let mut file = fs::File::create(path)?;
+    parts.iter().try_for_each(|part| file.write_all(part))
 }
 
-/// Writes `content` to `path` in a reused folder, unless the file an earlier build left there
+/// Writes `parts` to `path` in a reused folder, unless the file an earlier build left there
 /// already holds exactly that: rewriting a file in place makes ext4 flush it at once.
-fn write_over(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    if fs::metadata(path).is_ok_and(|m| m.len() == content.len() as u64) && fs::read(path)? == content {
+fn write_over(path: &Path, parts: &[Vec<u8>]) -> std::io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| m.len() == size(parts) as u64) && holds(path, parts)? {
         return Ok(());
     }
-    write_new(path, content)
+    write_new(path, parts)
+}
+
+/// How many bytes `parts` have together.
+fn size(parts: &[Vec<u8>]) -> usize {
+    parts.iter().map(Vec::len).sum()
+}
+
+/// Whether the file at `path`, as long as `parts`, holds them one after another: read a piece
+/// at a time, not whole (a province's ledger page is tens of MB).
+fn holds(path: &Path, parts: &[Vec<u8>]) -> std::io::Result<bool> {
+    const PIECE: usize = 1 << 20;
+    let mut file = fs::File::open(path)?;
+    let mut piece = vec![0; PIECE.min(size(parts))];
+    for part in parts {
+        for expected in part.chunks(PIECE) {
+            let read = &mut piece[..expected.len()];
+            file.read_exact(read)?;
+            if read != expected {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// The output folder being written: a temporary folder beside the output that replaces it on
@@ -108,7 +136,7 @@ impl Staging {
                     let rel = entry.path().strip_prefix(static_dir).unwrap_or(entry.path());
                     let bytes = fs::read(entry.path())
                         .map_err(|e| format!("错误：无法读取主题文件 {}：{e}\n", entry.path().display()))?;
-                    staging.put_bytes(&format!("static/{}", rel.to_string_lossy().replace('\\', "/")), &bytes)?;
+                    staging.put_parts(&format!("static/{}", rel.to_string_lossy().replace('\\', "/")), &[bytes])?;
                 }
             }
         }
@@ -146,18 +174,19 @@ impl Staging {
         if self.reused { write_over } else { write_new }
     }
 
-    fn put_bytes(&self, rel: &str, content: &[u8]) -> Result<(), String> {
-        let path = self.place(rel, content.len())?;
-        self.way()(&path, content).map_err(|e| format!("错误：无法写入 {rel}：{e}\n"))
+    fn put_parts(&self, rel: &str, parts: &[Vec<u8>]) -> Result<(), String> {
+        let path = self.place(rel, size(parts))?;
+        self.way()(&path, parts).map_err(|e| format!("错误：无法写入 {rel}：{e}\n"))
     }
 
     /// Writes one rendered page; a large one by the thread of the large files ([`large`]).
     pub fn put(&self, page: Page) -> Result<(), String> {
-        if page.content.len() < large::LARGE {
-            return self.put_bytes(&page.path, &page.content);
+        let len = page.size();
+        if len < large::LARGE {
+            return self.put_parts(&page.path, &page.parts);
         }
-        let path = self.place(&page.path, page.content.len())?;
-        self.large.write(path, &page.path, page.content, self.way())
+        let path = self.place(&page.path, len)?;
+        self.large.write(path, &page.path, page.parts, self.way())
     }
 
     /// Takes in files that something else wrote into the folder (the PDFs), by their paths in it.
@@ -237,16 +266,36 @@ mod tests {
         let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-scratch/staging/site");
         let _ = fs::remove_dir_all(out.parent().unwrap());
         let mut staging = Staging::create(&out, Path::new("no static files")).unwrap();
-        let pages: Vec<Page> = (1..=4)
-            .map(|i| Page { path: format!("periods/{i}/ledger.html"), content: vec![b'0' + i; 8 << 20] })
-            .collect();
-        for page in &pages {
-            staging.put(Page { path: page.path.clone(), content: page.content.clone() }).unwrap();
+        // Pages of three parts, as a ledger page is made.
+        let page = |i: u8| Page {
+            path: format!("periods/{i}/ledger.html"),
+            parts: vec![b"<html>".to_vec(), vec![b'0' + i; 8 << 20], b"</html>".to_vec()],
+        };
+        for i in 1..=4 {
+            staging.put(page(i)).unwrap();
         }
         let dir = staging.written_dir().unwrap().to_path_buf();
         // The last first: the one most likely to be still on its way.
-        for page in pages.iter().rev() {
-            assert!(fs::read(dir.join(&page.path)).unwrap() == page.content, "{} is not whole yet", page.path);
+        for i in (1..=4).rev() {
+            let page = page(i);
+            let written = fs::read(dir.join(&page.path)).unwrap();
+            assert!(written == page.content(), "periods/{i}/ledger.html is not whole yet");
         }
+    }
+
+    #[test]
+    fn a_file_holds_parts_only_when_it_has_all_their_bytes_in_order() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-scratch/holds");
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("ledger.html");
+        let content: Vec<u8> = (0..(3 << 20) + 5).map(|i| (i % 251) as u8).collect();
+        fs::write(&path, &content).unwrap();
+        let (a, b) = content.split_at(1_500_000);
+        assert!(holds(&path, &[a.to_vec(), Vec::new(), b.to_vec()]).unwrap());
+        // The last byte differs; the same bytes with two parts swapped.
+        let mut changed = b.to_vec();
+        *changed.last_mut().unwrap() ^= 1;
+        assert!(!holds(&path, &[a.to_vec(), changed]).unwrap());
+        assert!(!holds(&path, &[b.to_vec(), a.to_vec()]).unwrap());
     }
 }

@@ -111,11 +111,31 @@ pub type Shared<'v> = (&'static str, &'v Value);
 pub type Sink<'s> = dyn Fn(Page) -> Result<(), String> + Sync + 's;
 
 /// One output file: its path under the output folder and its content (UTF-8, as the
-/// templates wrote it: kept as bytes so that megabytes of HTML are not validated again).
+/// templates wrote it: kept as bytes so that megabytes of HTML are not validated again), in
+/// the parts it was made of. Most pages are one part; a ledger page and a bulletin are their
+/// template's output with the ledger's sections in between, tens of MB in a province, written
+/// one part after another instead of first copied into one buffer.
 #[derive(Debug)]
 pub struct Page {
     pub path: String,
-    pub content: Vec<u8>,
+    pub parts: Vec<Vec<u8>>,
+}
+
+impl Page {
+    /// A page of one part.
+    pub fn new(path: String, content: Vec<u8>) -> Page {
+        Page { path, parts: vec![content] }
+    }
+
+    /// How many bytes the page has.
+    pub fn size(&self) -> usize {
+        self.parts.iter().map(Vec::len).sum()
+    }
+
+    /// The page's bytes in one buffer.
+    pub fn content(mut self) -> Vec<u8> {
+        if self.parts.len() == 1 { self.parts.remove(0) } else { self.parts.concat() }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -265,7 +285,7 @@ impl<'a> Ctx<'a> {
         shared: Option<Shared>,
     ) -> Result<Page, String> {
         let chrome = self.chrome(active, title);
-        Ok(Page { path, content: self.theme.render(template, &chrome, body, shared)? })
+        Ok(Page::new(path, self.theme.render(template, &chrome, body, shared)?))
     }
 }
 

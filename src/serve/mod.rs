@@ -189,10 +189,10 @@ fn answer(stream: TcpStream, state: &RwLock<State>, generations: &Generations) {
     match page {
         Some(Ok(page)) if path.ends_with(".html") => {
             let script = RELOAD_SCRIPT.replacen("VERSION", &s.version.to_string(), 1);
-            let html = String::from_utf8_lossy(&page.content).replacen("</body>", &format!("{script}</body>"), 1);
+            let html = String::from_utf8_lossy(&page.content()).replacen("</body>", &format!("{script}</body>"), 1);
             http::respond(stream, "200 OK", http::content_type(&path), html.as_bytes());
         }
-        Some(Ok(page)) => http::respond(stream, "200 OK", http::content_type(&path), &page.content),
+        Some(Ok(page)) => http::respond(stream, "200 OK", http::content_type(&path), &page.content()),
         Some(Err(e)) => http::respond(stream, "500 Internal Server Error", "text/plain; charset=utf-8", e.as_bytes()),
         None => http::respond(stream, "404 Not Found", "text/html; charset=utf-8", "<p>没有这个页面。</p>".as_bytes()),
     }

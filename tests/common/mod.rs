@@ -116,6 +116,6 @@ pub fn rendered_alone(data: &Path, files: &[String], mut each: impl FnMut(&str, 
             .or_else(|| tongbao::print::one(&ctx, file))
             .unwrap_or_else(|| panic!("serve has no route for {file}"))
             .unwrap();
-        each(file, page.content);
+        each(file, page.content());
     }
 }

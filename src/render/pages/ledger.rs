@@ -10,7 +10,7 @@ use tera::Value;
 
 /// One industry's section of the ledger: its heading and subtotal row, and where its project
 /// rows go (rendered already by `ledger_rows.html` on the page, `bulletin_ledger_rows.html` in
-/// 附件1, and put there by [`splice`]).
+/// 附件1, and put there as a part of the page of their own, see [`splice`]).
 #[derive(Serialize)]
 struct Section<'a> {
     heading: &'a str,
@@ -33,28 +33,28 @@ struct Ledger<'a> {
 }
 
 /// What the ledger templates output (with `| safe`) where HTML rendered before them goes: the
-/// rows in `section.rows_html`, the sections in `ledger.sections_html`. [`splice`] puts the
-/// HTML there, tens of MB in a province, instead of copying it into a template value and from
-/// it into the output.
+/// rows in `section.rows_html`, the sections in `ledger.sections_html`. The HTML, tens of MB in
+/// a province, becomes a part of the page of its own in the marker's place ([`splice`]), instead
+/// of being copied into a template value, from it into the output, and into one buffer.
 const SPLICED: &str = "<!--tongbao:spliced-->";
 
-/// Adds `rendered` (what a template made with [`SPLICED`] as `variable`) to `out`, with `html`
-/// in the marker's place. `place` names the template for the error of one that escaped it.
-fn splice(rendered: &[u8], html: &[u8], variable: &str, place: &str, out: &mut Vec<u8>) -> Result<(), String> {
-    let found = |marker: &str| rendered.windows(marker.len()).position(|w| w == marker.as_bytes());
-    match found(SPLICED) {
+/// The parts of `rendered` (what a template made with [`SPLICED`] as `variable`): what comes
+/// before the marker, `html`'s parts in its place, and what comes after; `rendered` whole
+/// where the template does not show the variable. `place` names the template for the error of
+/// one that escaped the marker.
+fn splice(mut rendered: Vec<u8>, html: Vec<Vec<u8>>, variable: &str, place: &str) -> Result<Vec<Vec<u8>>, String> {
+    let found = |rendered: &[u8], marker: &str| rendered.windows(marker.len()).position(|w| w == marker.as_bytes());
+    match found(&rendered, SPLICED) {
         Some(at) => {
-            out.reserve(rendered.len() - SPLICED.len() + html.len());
-            out.extend_from_slice(&rendered[..at]);
-            out.extend_from_slice(html);
-            out.extend_from_slice(&rendered[at + SPLICED.len()..]);
+            let after = rendered.split_off(at + SPLICED.len());
+            rendered.truncate(at);
+            Ok(std::iter::once(rendered).chain(html).chain([after]).collect())
         }
-        None if found(&SPLICED.replace('<', "&lt;").replace('>', "&gt;")).is_some() => {
-            return Err(format!("错误：{place}当作文字转义了\n  = 提示：写成 {{{{ {variable} | safe }}}}\n"));
+        None if found(&rendered, &SPLICED.replace('<', "&lt;").replace('>', "&gt;")).is_some() => {
+            Err(format!("错误：{place}当作文字转义了\n  = 提示：写成 {{{{ {variable} | safe }}}}\n"))
         }
-        None => out.extend_from_slice(rendered),
+        None => Ok(vec![rendered]),
     }
-    Ok(())
 }
 
 /// The two forms of a period's ledger: on its ledger page, and as its bulletin's 附件1.
@@ -74,21 +74,20 @@ impl Form {
     }
 }
 
-/// A period's ledger in one form: the template value `ledger`, and its sections.
+/// A period's ledger in one form: the template value `ledger`, and its sections, as parts.
 pub struct Table {
     value: Value,
-    sections: Vec<u8>,
+    sections: Vec<Vec<u8>>,
 }
 
 impl Table {
     /// The page that `render` makes with this table as `ledger`, its sections put in place.
-    pub fn page(&self, render: impl FnOnce(&Value) -> Result<Page, String>) -> Result<Page, String> {
-        let mut page = render(&self.value)?;
-        let mut content = Vec::new();
+    pub fn page(self, render: impl FnOnce(&Value) -> Result<Page, String>) -> Result<Page, String> {
+        let page = render(&self.value)?;
         let place = format!("页面 {} 的模板把台账各节", page.path);
-        splice(&page.content, &self.sections, "ledger.sections_html", &place, &mut content)?;
-        page.content = content;
-        Ok(page)
+        let path = page.path.clone();
+        let parts = splice(page.content(), self.sections, "ledger.sections_html", &place)?;
+        Ok(Page { path, parts })
     }
 }
 
@@ -114,7 +113,7 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
     let pf = ctx.pf;
     let chrome = ctx.chrome("ledger", String::new());
     let templates = forms.map(Form::templates);
-    let mut sections: [Vec<u8>; N] = std::array::from_fn(|_| Vec::new());
+    let mut sections: [Vec<Vec<u8>>; N] = std::array::from_fn(|_| Vec::new());
     let mut rows_before = 0;
     let mut rounding_note = false;
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
@@ -132,7 +131,7 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
             let mut rendered = Vec::new();
             ctx.theme.render_into(template, &chrome, &(), Some(("section", &section)), &mut rendered)?;
             let place = format!("模板 {template} 把本节的项目行");
-            splice(&rendered, rows.as_bytes(), "section.rows_html", &place, out)?;
+            out.extend(splice(rendered, vec![rows.into_bytes()], "section.rows_html", &place)?);
         }
     }
     let names = |s: Subject| pf.groups_of(s).iter().map(|g| g.name.clone()).collect::<Vec<_>>();
