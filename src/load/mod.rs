@@ -5,6 +5,7 @@
 
 mod locate;
 mod parse;
+mod pieces;
 mod source;
 mod walk;
 
@@ -229,7 +230,10 @@ fn read_one(found: &walk::Found, bytes: std::io::Result<Vec<u8>>) -> Read {
         Role::Config => parse::yaml(&rel, yaml, first_line).map(Record::Config),
         Role::Orgs => parse::yaml(&rel, yaml, first_line).map(Record::Orgs),
         Role::Project => parse::yaml(&rel, yaml, first_line).map(Record::Project),
-        Role::Progress => parse::yaml(&rel, yaml, first_line).map(Record::Progress),
+        Role::Progress => match pieces::progress(yaml) {
+            Some(progress) => Ok(Record::Progress(progress)),
+            None => parse::yaml(&rel, yaml, first_line).map(Record::Progress),
+        },
         Role::Meeting => parse::yaml::<MeetingFront>(&rel, yaml, first_line).map(|front| {
             let stem = file_stem(&rel);
             Record::Meeting(Meeting { stem, front, body: body.to_string() })

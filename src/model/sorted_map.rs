@@ -38,6 +38,20 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 }
 
+impl<K: Ord, V> SortedMap<K, V> {
+    /// This map with `later`'s pairs after its own, if every key of `later` comes after every
+    /// key of its own; `None` otherwise.
+    pub fn followed_by(mut self, later: SortedMap<K, V>) -> Option<Self> {
+        match (self.0.last(), later.0.first()) {
+            (Some((last, _)), Some((first, _))) if last >= first => None,
+            _ => {
+                self.0.extend(later.0);
+                Some(self)
+            }
+        }
+    }
+}
+
 impl<K, V> SortedMap<K, V> {
     /// The pairs in key order.
     pub fn iter(&self) -> Iter<'_, K, V> {
