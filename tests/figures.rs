@@ -56,12 +56,21 @@ fn project_figures_in_march() {
     assert_eq!(t1.light, Some(Light::Green)); // −1.7 > −10
     assert_eq!(t1.since_start, Some(wan("780"))); // 500 + 280
     assert_eq!(fmt.percent(t1.share_of_total), "26.0%"); // 780 / 3000
-    assert_eq!(t1.ytd_by_month(), vec![wan("60"), wan("150"), wan("280")]);
+    let months = |p: &tongbao::figures::ProjectFigures| -> Vec<(Wan, Option<String>)> {
+        p.by_month().iter().map(|m| (m.ytd, m.progress.as_deref().map(str::to_string))).collect()
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        months(t1),
+        vec![(wan("60"), some("场平")), (wan("150"), some("基础施工")), (wan("280"), some("主体施工"))]
+    );
     // due 03-15, not done by 03-31
     assert_eq!(t1.milestones, vec![MilestoneState::Overdue]);
 
     let t2 = march.project(idx("T-2")).unwrap();
     assert_eq!(t2.month, wan("60")); // 90 − 30 (February fell back to January's 30)
+    // February's file has no entry: its ytd is January's, and it has no 形象进度 of its own.
+    assert_eq!(months(t2), vec![(wan("30"), some("开工")), (wan("30"), None), (wan("90"), some("路基施工"))]);
     assert_eq!(t2.deviation_pp, Some(d("-10.0"))); // 15.0 − 25.0
     assert_eq!(t2.light, Some(Light::Yellow)); // ≤ −10 is yellow, not red
 }

@@ -264,6 +264,17 @@ fn meeting_bodies_are_sanitised_and_project_links_resolve() {
 }
 
 #[test]
+fn a_month_without_its_report_shows_未报送_in_the_project_month_table() {
+    let site = common::build(&common::fixture("mini"));
+    let page = read(&site, "projects/T-2.html");
+    // T-2 is missing from February's file: its ytd stays at January's 30 (nothing that month),
+    // and the month's 形象进度 is not January's carried over.
+    assert!(page.contains("<tr><td>1月</td><td>50</td><td>30</td><td>30</td><td>开工</td></tr>"));
+    assert!(page.contains("<tr><td>2月</td><td>100</td><td>30</td><td>0</td><td>未报送</td></tr>"));
+    assert!(page.contains("<tr><td>3月</td><td>150</td><td>90</td><td>60</td><td>路基施工</td></tr>"));
+}
+
+#[test]
 fn the_bulletin_has_every_part_of_a_tongbao() {
     let site = common::build(&common::root().join("data"));
     let html = read(&site, "bulletins/2026-10.html");

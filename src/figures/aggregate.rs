@@ -123,8 +123,8 @@ impl Curve {
     pub fn of<'a>(members: impl IntoIterator<Item = &'a ProjectFigures>, n: u32) -> Curve {
         let mut curve = Curve { actual: vec![Wan::ZERO; n as usize], plan: vec![Wan::ZERO; 12] };
         for p in members {
-            for (sum, ytd) in curve.actual.iter_mut().zip(p.ytd_by_month()) {
-                *sum = *sum + *ytd;
+            for (sum, month) in curve.actual.iter_mut().zip(p.by_month()) {
+                *sum = *sum + month.ytd;
             }
             for (sum, planned) in curve.plan.iter_mut().zip(p.plan_by_month.iter()) {
                 *sum = *sum + *planned;

@@ -14,7 +14,7 @@ pub use aggregate::{Aggregate, Curve, Group, aggregate};
 use aggregate::{Membership, Summand};
 pub use blockers::BlockerState;
 pub use decisions::{Alert, DecisionFigures, DecisionState, Docket, FollowUp};
-pub use project::{Light, MilestoneState, ProjectFigures, Status};
+pub use project::{Light, MilestoneState, MonthReport, ProjectFigures, Status};
 pub use ranking::{RankRow, Ranking, change_label};
 
 use crate::model::{Dataset, Date, Month, Subject, seek};

@@ -85,6 +85,15 @@ impl MilestoneState {
     }
 }
 
+/// One month of a project's year, as the monthly files say.
+#[derive(Debug, Clone)]
+pub struct MonthReport {
+    /// 1–N月累计完成投资 at the month's end: its report, or the last earlier one of the year.
+    pub ytd: Wan,
+    /// The month's own 形象进度; `None` when its file has no entry for the project (未报送).
+    pub progress: Option<Arc<str>>,
+}
+
 #[derive(Debug, Clone)]
 pub struct ProjectFigures {
     /// Index into `Dataset::projects`.
@@ -117,9 +126,9 @@ pub struct ProjectFigures {
     pub progress: Arc<str>,
     /// 下步计划
     pub next: Option<Arc<str>>,
-    /// ytd at the end of each month of the year up to its latest monthly file: the same for
-    /// every period of a year, so shared by them; [`ProjectFigures::ytd_by_month`] cuts it at N.
-    ytd_of_year: Arc<[Wan]>,
+    /// Each month of the year up to its latest monthly file: the same for every period of a
+    /// year, so shared by them; [`ProjectFigures::by_month`] cuts it at N.
+    of_year: Arc<[MonthReport]>,
     /// N, the period's month.
     months: u32,
     /// Cumulative plan at the end of each month 1..=12 (monthly_plan, or plan × m ÷ 12): the
@@ -129,9 +138,9 @@ pub struct ProjectFigures {
 }
 
 impl ProjectFigures {
-    /// ytd at the end of each month 1..=N of the year (for the S-curve and month table).
-    pub fn ytd_by_month(&self) -> &[Wan] {
-        &self.ytd_of_year[..self.months as usize]
+    /// Months 1..=N of the year (for the S-curve and the month table).
+    pub fn by_month(&self) -> &[MonthReport] {
+        &self.of_year[..self.months as usize]
     }
 
     /// The cumulative plan to the period's month N.
@@ -146,9 +155,9 @@ impl ProjectFigures {
 pub struct Reports<'a> {
     by_month: BTreeMap<Month, Vec<Option<&'a Entry>>>,
     plans: BTreeMap<i32, Vec<Option<Arc<[Wan]>>>>,
-    /// By year and project position: ytd at the end of each month of the year, through the
-    /// year's latest monthly file.
-    ytd: BTreeMap<i32, Vec<Arc<[Wan]>>>,
+    /// By year and project position: each month of the year, through the year's latest
+    /// monthly file.
+    of_year: BTreeMap<i32, Vec<Arc<[MonthReport]>>>,
 }
 
 impl<'a> Reports<'a> {
@@ -172,29 +181,32 @@ impl<'a> Reports<'a> {
             .iter()
             .map(|&y| (y, ds.projects.par_iter().map(|p| p.years.get(&y).map(plan_by_month)).collect()))
             .collect();
-        let mut reports = Reports { by_month, plans, ytd: BTreeMap::new() };
-        reports.ytd = years
+        let mut reports = Reports { by_month, plans, of_year: BTreeMap::new() };
+        reports.of_year = years
             .iter()
-            .map(|&y| (y, (0..ds.projects.len()).into_par_iter().map(|i| reports.ytd_of_year(i, y)).collect()))
+            .map(|&y| (y, (0..ds.projects.len()).into_par_iter().map(|i| reports.months_of_year(i, y)).collect()))
             .collect();
         reports
     }
 
-    /// ytd at the end of each month of `year` through its latest monthly file: that month's
-    /// report, or the last earlier one of the year.
-    fn ytd_of_year(&self, index: usize, year: i32) -> Arc<[Wan]> {
+    /// Each month of `year` through its latest monthly file: ytd from that month's report, or
+    /// the last earlier one of the year, and the month's own 形象进度.
+    fn months_of_year(&self, index: usize, year: i32) -> Arc<[MonthReport]> {
         let of_year = self.by_month.range(Month { year, month: 1 }..=Month { year, month: 12 });
         let last_month = of_year.clone().next_back().map_or(0, |(m, _)| m.month);
         let mut reports = of_year.peekable();
         let mut last = Wan::ZERO;
         (1..=last_month)
             .map(|m| {
+                // Month m's file, if there is one (those before were taken for earlier months).
+                let mut progress = None;
                 while let Some((_, entries)) = reports.next_if(|(month, _)| month.month <= m) {
                     if let Some(entry) = entries[index] {
                         last = entry.ytd;
+                        progress = Some(entry.progress.clone());
                     }
                 }
-                last
+                MonthReport { ytd: last, progress }
             })
             .collect()
     }
@@ -252,11 +264,11 @@ pub fn compute(
     let cfg = &ds.config;
     let dp = cfg.report.decimals.percent;
     let (entry, reported) = reports.latest(index, period);
-    let ytd_of_year = reports.ytd.get(&period.year).map(|by_project| by_project[index].clone()).unwrap_or_default();
-    let ytd = ytd_of_year[period.month as usize - 1];
+    let of_year = reports.of_year.get(&period.year).map(|by_project| by_project[index].clone()).unwrap_or_default();
+    let ytd = of_year[period.month as usize - 1].ytd;
     let month = match period.month {
         1 => ytd,
-        n => ytd - ytd_of_year[n as usize - 2],
+        n => ytd - of_year[n as usize - 2].ytd,
     };
     let rate = ratio(ytd.0, year.plan.0);
     let time_progress = time_progress(cfg.report.time_progress, year, period.month);
@@ -298,7 +310,7 @@ pub fn compute(
         started: entry.is_some_and(|e| e.started),
         progress: entry.map(|e| e.progress.clone()).unwrap_or_default(),
         next: entry.and_then(|e| e.next.clone()),
-        ytd_of_year,
+        of_year,
         months: period.month,
         plan_by_month,
         milestones,

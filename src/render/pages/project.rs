@@ -5,7 +5,6 @@ use super::super::views::ProjectRow;
 use super::super::{Ctx, Page};
 use super::charts::project_curve;
 use super::{RowList, blocker_list, decision_list};
-use crate::model::Month;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -67,7 +66,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
     let project = &ds.projects[index];
     let figures = pf.project(index);
     let fmt = ctx.fmt;
-    let months = figures.map(|f| month_rows(ctx, &project.id, f)).unwrap_or_default();
+    let months = figures.map(|f| month_rows(ctx, f)).unwrap_or_default();
     let milestones = project
         .milestones
         .iter()
@@ -128,26 +127,25 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
 /// The month-by-month table, which is also the data behind the project's S-curve: every month
 /// of the year with its cumulative plan, and the months up to the period with ytd, the month's
 /// amount and 形象进度.
-fn month_rows(ctx: &Ctx, id: &str, f: &crate::figures::ProjectFigures) -> Vec<MonthRow> {
-    let (fmt, year) = (ctx.fmt, ctx.pf.period.year);
-    let ytd = f.ytd_by_month();
+fn month_rows(ctx: &Ctx, f: &crate::figures::ProjectFigures) -> Vec<MonthRow> {
+    let fmt = ctx.fmt;
+    let reports = f.by_month();
     f.plan_by_month
         .iter()
         .enumerate()
         .map(|(m, plan)| {
             let month = format!("{}月", m + 1);
             let plan = fmt.money(*plan);
-            let Some(done) = ytd.get(m) else {
+            let Some(report) = reports.get(m) else {
                 return MonthRow { month, plan, ytd: String::new(), month_done: String::new(), progress: "".into() };
             };
-            let before = if m == 0 { crate::model::Wan::ZERO } else { ytd[m - 1] };
-            let entry = ctx.ds.progress.get(&Month { year, month: m as u32 + 1 }).and_then(|p| p.entries.get(id));
+            let before = if m == 0 { crate::model::Wan::ZERO } else { reports[m - 1].ytd };
             MonthRow {
                 month,
                 plan,
-                ytd: fmt.money(*done),
-                month_done: fmt.money(*done - before),
-                progress: entry.map_or_else(|| "未报送".into(), |e| e.progress.clone()),
+                ytd: fmt.money(report.ytd),
+                month_done: fmt.money(report.ytd - before),
+                progress: report.progress.clone().unwrap_or_else(|| "未报送".into()),
             }
         })
         .collect()
