@@ -139,9 +139,10 @@ enum NewWhat {
     Meeting { date: Date, slug: String },
 }
 
-/// mimalloc's `mi_option_purge_delay` (mimalloc.h, v2): how long freed memory waits before it
-/// is returned to the system. A build frees and reuses hundreds of MB; returning it makes the
-/// kernel zero the same pages again (measured: 10k build 3.2 → 2.7 s on tmpfs).
+/// mimalloc's `mi_option_purge_delay` (mimalloc.h; the same number in v2 and in v3, which
+/// libmimalloc-sys builds): how long freed memory waits before it is returned to the system. A
+/// build frees and reuses hundreds of MB; returning it makes the kernel zero the same pages
+/// again (measured: 10k build 3.2 → 2.7 s on tmpfs).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> ExitCode {
