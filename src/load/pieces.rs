@@ -51,6 +51,11 @@ fn split_at_entries(yaml: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// How many spaces a line starts with.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
 /// Whether a line holds no node: empty, spaces, or a comment.
 fn is_blank(line: &str) -> bool {
     let text = line.trim_start_matches(' ').trim_end();
@@ -62,14 +67,14 @@ fn is_blank(line: &str) -> bool {
 /// line of a node is not such a key (a sequence, a flow collection).
 fn pieces(entries: &str) -> Option<Vec<&str>> {
     let first = entries.split_inclusive('\n').find(|l| !is_blank(l))?;
-    let indent = first.len() - first.trim_start_matches(' ').len();
-    if first[indent..].starts_with(['-', '{', '[', '?']) {
+    let keys_at = indent(first);
+    if first[keys_at..].starts_with(['-', '{', '[', '?']) {
         return None;
     }
     let mut pieces = Vec::new();
     let (mut start, mut at) = (0, 0);
     for line in entries.split_inclusive('\n') {
-        let a_key = !is_blank(line) && line.len() - line.trim_start_matches(' ').len() == indent;
+        let a_key = !is_blank(line) && indent(line) == keys_at;
         if a_key && at - start >= PIECE {
             pieces.push(&entries[start..at]);
             start = at;

@@ -98,7 +98,7 @@ pub fn write_direct(path: &Path, parts: &[Vec<u8>]) -> io::Result<bool> {
     };
     // Whole blocks at the start of a block of memory; the last one padded with zeros, and the
     // file cut back to the parts' length after.
-    let len: usize = parts.iter().map(Vec::len).sum();
+    let len = super::size(parts);
     let piece = PIECE.min(len.div_ceil(BLOCK) * BLOCK);
     let mut room: Vec<u8> = Vec::with_capacity(piece + BLOCK);
     let start = (BLOCK - room.as_ptr() as usize % BLOCK) % BLOCK;

@@ -66,7 +66,7 @@ fn write_over(path: &Path, parts: &[Vec<u8>]) -> std::io::Result<()> {
     write_new(path, parts)
 }
 
-/// How many bytes `parts` have together.
+/// How many bytes `parts` (a page's, see [`Page`]) have together.
 fn size(parts: &[Vec<u8>]) -> usize {
     parts.iter().map(Vec::len).sum()
 }
@@ -181,7 +181,7 @@ impl Staging {
 
     /// Writes one rendered page; a large one by the thread of the large files ([`large`]).
     pub fn put(&self, page: Page) -> Result<(), String> {
-        let len = page.size();
+        let len = size(&page.parts);
         if len < large::LARGE {
             return self.put_parts(&page.path, &page.parts);
         }

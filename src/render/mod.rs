@@ -127,11 +127,6 @@ impl Page {
         Page { path, parts: vec![content] }
     }
 
-    /// How many bytes the page has.
-    pub fn size(&self) -> usize {
-        self.parts.iter().map(Vec::len).sum()
-    }
-
     /// The page's bytes in one buffer.
     pub fn content(mut self) -> Vec<u8> {
         if self.parts.len() == 1 { self.parts.remove(0) } else { self.parts.concat() }
