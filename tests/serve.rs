@@ -5,10 +5,8 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 #[test]
@@ -22,52 +20,7 @@ fn every_built_file_is_what_serve_renders() {
     });
 }
 
-/// A running `tongbao serve`, its port and its first words; stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    greeting: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts `tongbao serve` on `data`, with `extra` arguments.
-fn start(data: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["serve", "--port", "0", "--theme"])
-        .arg(common::root().join("themes/default"))
-        .arg("--data")
-        .arg(data)
-        .args(extra)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let (port, greeting) = loop {
-        let line = lines.next().expect("serve said nothing").unwrap();
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break (rest.split('/').next().unwrap().parse().unwrap(), line);
-        }
-    };
-    std::thread::spawn(move || lines.for_each(drop));
-    Server { child, port, greeting }
-}
-
-/// GET `path`: (status code, body).
-fn get(port: u16, path: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET /{path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response.split_whitespace().nth(1).unwrap().parse().unwrap();
-    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-    (status, body)
-}
+use common::server::{get, start};
 
 fn status(port: u16) -> serde_json::Value {
     serde_json::from_str(&get(port, "__tongbao/status").1).unwrap()
