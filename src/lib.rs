@@ -72,6 +72,8 @@ pub struct BuildReport {
     pub warnings: String,
     /// What the PDF export has to say: skipped, or which documents failed.
     pub pdf_notes: Vec<String>,
+    /// PDFs were asked for and not every one was made (exit [`print::pdf::EXIT_FAILED`]).
+    pub pdf_failed: bool,
     /// Peak resident memory of the build, in bytes, where the system tells.
     pub peak_memory: Option<u64>,
     /// CPU time of the build in user and in system (kernel) mode, where the system tells.
@@ -322,6 +324,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
         stages: phases.done,
         charts: Duration::from_nanos(chart_clock.load(std::sync::atomic::Ordering::Relaxed)),
         warnings,
+        pdf_failed: !pdf_notes.is_empty(),
         pdf_notes,
         peak_memory: peak_memory(),
         cpu: cpu_time(),

@@ -150,6 +150,8 @@ fn main() -> ExitCode {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     match Cli::parse().command {
         Command::Build { data, theme, out, period, quiet, pdf, browser, timings } => {
+            // Before any thread starts: Ctrl+C then removes the unfinished output.
+            tongbao::output::stop::on_signals();
             let options = BuildOptions { data, theme, out, period, pdf, browser };
             let progress = Progress::start(quiet);
             let built = tongbao::build_with_progress(&options, &|phase| progress.phase(phase));
@@ -166,7 +168,7 @@ fn main() -> ExitCode {
                     if !quiet {
                         eprintln!("{}", report.summary());
                     }
-                    ExitCode::SUCCESS
+                    if report.pdf_failed { ExitCode::from(tongbao::print::pdf::EXIT_FAILED) } else { ExitCode::SUCCESS }
                 }
                 Err(failure) => fail(&failure),
             }

@@ -227,7 +227,7 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
 #[test]
 fn a_missing_browser_skips_pdfs_with_one_clear_line() {
     let (out, run) = build_pdf(&["--browser", "/nonexistent/chromium"]);
-    assert!(run.status.success());
+    assert_eq!(run.status.code(), Some(3), "PDFs asked for and not made: exit 3");
     let stderr = String::from_utf8(run.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("未找到 Chromium，已跳过 PDF 导出") && stderr.contains("apt-get install chromium"));
@@ -251,6 +251,58 @@ fn a_failing_pdf_is_named_and_loses_nothing_else() {
     assert_eq!(made, vec!["good.pdf"]);
     assert_eq!(failed, vec!["bad.html：浏览器退出码 Some(3)，未生成 PDF"]);
     assert!(dir.join("good.pdf").is_file());
+}
+
+/// A fake browser: prints every document as the text "pdf", except those whose path contains
+/// `fails`, for which it writes half a file and exits 3.
+fn fake_browser(fails: &str) -> PathBuf {
+    let browser = common::scratch("fake-browser").join("browser");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) out=\"${{a#--print-to-pdf=}}\";; file://*) url=\"$a\";; esac; done\n\
+             case \"$url\" in *{fails}*) echo half > \"$out\"; exit 3;; esac\necho pdf > \"$out\"\n"
+        ),
+    )
+    .unwrap();
+    Command::new("chmod").arg("+x").arg(&browser).status().unwrap();
+    browser
+}
+
+/// A PDF is published only when this build printed it: a document whose export fails has no
+/// PDF (not the previous build's, not half a file), the build says which and exits 3, and the
+/// HTML site is published all the same.
+#[test]
+fn a_failed_pdf_is_not_published_and_the_build_says_so() {
+    let data = common::fixture("mini");
+    let out = common::scratch("pdf-fail").join("site");
+    let build = |browser: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_tongbao"))
+            .args(["build", "--quiet", "--pdf", "--theme"])
+            .arg(common::root().join("themes/default"))
+            .arg("--data")
+            .arg(&data)
+            .arg("--out")
+            .arg(&out)
+            .arg("--browser")
+            .arg(browser)
+            .output()
+            .unwrap()
+    };
+    // Twice with a browser that prints everything: the second build writes into the folder the
+    // first one left, which holds every PDF.
+    for _ in 0..2 {
+        let run = build(&fake_browser("nothing-fails"));
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    }
+    let bulletin = "bulletins/2026-03.pdf";
+    assert_eq!(std::fs::read_to_string(out.join(bulletin)).unwrap(), "pdf\n");
+    let run = build(&fake_browser("bulletins/2026-03.html"));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("PDF 导出失败：bulletins/2026-03.html：浏览器退出码 Some(3)，未生成 PDF"), "{stderr}");
+    assert!(!out.join(bulletin).exists(), "a PDF this build did not make is published");
+    assert!(out.join("bulletins/2026-03.html").is_file() && out.join("bulletins/2026-02.pdf").is_file());
 }
 
 #[test]

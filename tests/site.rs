@@ -597,10 +597,14 @@ fn a_rebuild_writes_over_the_previous_output_and_leaves_nothing_stale() {
     // A page of the same length but other bytes must still be written over.
     let len = std::fs::metadata(kept.join("index.html")).unwrap().len() as usize;
     std::fs::write(kept.join("index.html"), "x".repeat(len)).unwrap();
+    // A page an earlier build wrote (its marker lists it) that this build does not write.
     std::fs::write(kept.join("stale.html"), "left over").unwrap();
+    let marker = std::fs::read_to_string(kept.join(".tongbao")).unwrap();
+    std::fs::write(kept.join(".tongbao"), format!("{marker}stale.html\n")).unwrap();
     common::build_into(&data, &out);
     let fresh = common::build(&data);
     assert_eq!(common::files(&out), common::files(&fresh));
+    assert!(out.join(".tongbao").is_file());
     for file in common::files(&fresh) {
         assert!(std::fs::read(out.join(&file)).unwrap() == std::fs::read(fresh.join(&file)).unwrap(), "{file} differs");
     }

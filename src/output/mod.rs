@@ -9,12 +9,20 @@
 //! about a second on this machine's ext4); the price is a second copy of the site on disk.
 //! Files of a MB and more are written by a thread of their own, straight to the disk
 //! ([`large`]).
+//!
+//! Nothing is destroyed that tongbao did not write: every output folder carries a [`marker`]
+//! listing its files, a folder with other files and no marker is refused, an old file is
+//! removed only when the marker lists it, and a build stopped by a signal removes its staging
+//! folder ([`stop`]), one killed outright has it removed by the next build.
 
 mod large;
+pub mod marker;
+pub mod stop;
 
 use crate::render::Page;
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
+use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -89,8 +97,91 @@ fn holds(path: &Path, parts: &[Vec<u8>]) -> std::io::Result<bool> {
     Ok(true)
 }
 
+/// Refuses an output place that tongbao must not write over: a file, or a folder holding
+/// anything without tongbao's marker.
+fn check_out(out: &Path) -> Result<(), String> {
+    let shown = out.display();
+    match fs::metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(format!("错误：无法访问输出目录 {shown}：{e}\n")),
+        Ok(meta) if !meta.is_dir() => Err(format!(
+            "错误：输出位置 {shown} 是一个文件，不是目录；tongbao 不会移动或覆盖它\n提示：用 --out 指定一个目录，如 --out site\n"
+        )),
+        Ok(_) if marker::listed(out).is_some() => Ok(()),
+        Ok(_) => {
+            let mut names: Vec<String> = fs::read_dir(out)
+                .map_err(|e| format!("错误：无法读取输出目录 {shown}：{e}\n"))?
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            if names.is_empty() {
+                return Ok(());
+            }
+            names.sort();
+            let count = names.len();
+            names.truncate(5);
+            Err(format!(
+                "错误：输出目录 {shown} 不是 tongbao 生成的（其中没有 {} 标记），已有 {count} 项：{}{}；为免覆盖或删除这些文件，不写入这个目录\n\
+                 提示：用 --out 指定一个新目录或空目录（如 --out site）；确要用这个目录，请先把其中的文件移走\n",
+                marker::NAME,
+                names.join("、"),
+                if count > 5 { "……" } else { "" }
+            ))
+        }
+    }
+}
+
+/// Removes the staging folders of builds into `out` that died (SIGKILL, a power cut). One
+/// killed while swapping the output in may have left the previous output aside with none in
+/// its place: that one is put back.
+fn clear_abandoned(out: &Path) {
+    let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let (new, old) = (format!(".{name}.new-"), format!(".{name}.old-"));
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let (is_new, is_old) = (file_name.starts_with(&new), file_name.starts_with(&old));
+        let dir = entry.path();
+        if !(is_new || is_old) || !dir.is_dir() || !marker::abandoned(&dir) {
+            continue;
+        }
+        if is_old && !out.exists() && fs::rename(&dir, out).is_ok() {
+            continue;
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
+
+/// Moves the files someone put into the output folder `out` (those its marker does not list)
+/// into the folder replacing it, `dir`, at the same place, unless this build wrote a file there
+/// (then it stays in the replaced output, kept beside): a file put into the site stays there.
+fn carry_unlisted(out: &Path, dir: &Path, written: &[String]) {
+    let Some(listed) = marker::listed(out) else { return };
+    let ours: HashSet<&str> = listed.iter().chain(written).map(String::as_str).chain([marker::NAME]).collect();
+    for entry in WalkDir::new(out).min_depth(1).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(out) else { continue };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if !ours.contains(rel.as_str()) {
+            let to = dir.join(&rel);
+            if let Some(parent) = to.parent()
+                && fs::create_dir_all(parent).is_ok()
+                && !to.exists()
+            {
+                let _ = fs::rename(entry.path(), &to);
+            }
+        }
+    }
+}
+
 /// The output folder being written: a temporary folder beside the output that replaces it on
-/// [`Staging::commit`], or is removed if the build stops before.
+/// [`Staging::commit`], or is kept for the next build to write into if the build stops before.
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
@@ -99,23 +190,34 @@ pub struct Staging {
     /// Folders made so far: each is made once, not once per file.
     made: Mutex<BTreeSet<PathBuf>>,
     /// Whether the folder is the previous output, reused: its files are then compared before
-    /// they are written over, and those this build did not write are removed at commit. A new
-    /// folder needs neither.
+    /// they are written over, and those its marker lists that this build did not write are
+    /// removed at commit. A new folder needs neither.
     reused: bool,
-    /// Every file this build wrote into a reused folder.
-    written: Mutex<HashSet<PathBuf>>,
+    /// The files the reused folder's marker lists.
+    listed: Vec<String>,
+    /// Every file this build wrote, by its path in the site.
+    written: Mutex<Vec<String>>,
+    /// The folder's marker, locked for as long as the build runs (until the folder is renamed,
+    /// where a folder with an open file in it cannot be: see [`Staging::release_marker`]).
+    marker: Option<File>,
     large: large::Writer,
     committed: bool,
 }
 
 impl Staging {
     /// The staging folder for `out` (the previous output when one was kept, otherwise a new
-    /// folder), with the theme's static files already in it.
+    /// folder), with the theme's static files already in it. Refuses an `out` that is a file
+    /// or a folder of someone else's (see [`check_out`]).
     pub fn create(out: &Path, static_dir: &Path) -> Result<Staging, String> {
+        check_out(out)?;
+        clear_abandoned(out);
         let large = large::Writer::start()?;
         let dir = sibling(out, "new");
         let _ = fs::remove_dir_all(&dir);
-        let reused = fs::rename(previous(out), &dir).is_ok();
+        stop::register(&dir);
+        let kept = previous(out);
+        let listed = marker::listed(&kept);
+        let reused = listed.is_some() && fs::rename(&kept, &dir).is_ok();
         if !reused {
             fs::create_dir_all(&dir).map_err(|e| format!("错误：无法创建 {}：{e}\n", dir.display()))?;
         }
@@ -123,7 +225,9 @@ impl Staging {
             out: out.to_path_buf(),
             made: Mutex::new(BTreeSet::from([dir.clone()])),
             reused,
-            written: Mutex::new(HashSet::new()),
+            listed: if reused { listed.unwrap_or_default() } else { Vec::new() },
+            written: Mutex::new(Vec::new()),
+            marker: Some(marker::lock(&dir)?),
             large,
             dir,
             files: AtomicUsize::new(0),
@@ -150,9 +254,11 @@ impl Staging {
         Ok(&self.dir)
     }
 
-    /// Where the file `rel` goes, its folder made; counted as written, and noted as written
-    /// in a reused folder.
+    /// Where the file `rel` goes, its folder made; counted and noted as written.
     fn place(&self, rel: &str, len: usize) -> Result<PathBuf, String> {
+        if stop::stopping() {
+            return Err("已中断\n".into());
+        }
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             let mut made = self.made.lock().map_err(|_| "错误：内部锁失效\n".to_string())?;
@@ -161,9 +267,7 @@ impl Staging {
                 made.insert(parent.to_path_buf());
             }
         }
-        if self.reused {
-            self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.insert(path.clone());
-        }
+        self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.push(rel.to_string());
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(len as u64, Ordering::Relaxed);
         Ok(path)
@@ -193,40 +297,76 @@ impl Staging {
     pub fn adopt(&self, files: &[String]) -> Result<(), String> {
         let mut written = self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?;
         for rel in files {
-            let path = self.dir.join(rel);
-            let size = fs::metadata(&path).map_err(|e| format!("错误：找不到 {rel}：{e}\n"))?.len();
+            let size = fs::metadata(self.dir.join(rel)).map_err(|e| format!("错误：找不到 {rel}：{e}\n"))?.len();
             self.files.fetch_add(1, Ordering::Relaxed);
             self.bytes.fetch_add(size, Ordering::Relaxed);
-            written.insert(path);
+            written.push(rel.clone());
         }
         Ok(())
     }
 
-    /// Removes what an earlier build left in a reused folder and this build did not write.
-    fn remove_stale(&self) -> Result<(), String> {
-        let written = self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?;
+    /// The files written, sorted, each once.
+    fn written_files(&self) -> Result<Vec<String>, String> {
+        let mut written = self.written.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.clone();
+        written.sort();
+        written.dedup();
+        Ok(written)
+    }
+
+    /// Removes the files the reused folder's marker lists that this build did not write, and
+    /// the folders left empty.
+    fn remove_stale(&self, written: &[String]) -> Result<(), String> {
+        let written: HashSet<&str> = written.iter().map(String::as_str).collect();
+        for rel in self.listed.iter().filter(|rel| !written.contains(rel.as_str())) {
+            let path = self.dir.join(rel);
+            if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                fs::remove_file(&path).map_err(|e| format!("错误：无法删除旧文件 {}：{e}\n", path.display()))?;
+            }
+        }
         for entry in WalkDir::new(&self.dir).min_depth(1).contents_first(true).into_iter().filter_map(Result::ok) {
-            let path = entry.path();
             if entry.file_type().is_dir() {
                 // Fails, as it should, while the folder still holds something.
-                let _ = fs::remove_dir(path);
-            } else if !written.contains(path) {
-                fs::remove_file(path).map_err(|e| format!("错误：无法删除旧文件 {}：{e}\n", path.display()))?;
+                let _ = fs::remove_dir(entry.path());
             }
         }
         Ok(())
+    }
+
+    /// Rewrites the folder's marker to list `files`.
+    fn record(&mut self, files: &[String]) -> Result<(), String> {
+        self.marker.as_mut().map_or(Ok(()), |m| marker::record(m, files))
+    }
+
+    /// Closes the marker before the folder is renamed where a folder with an open file in it
+    /// cannot be (Windows); on Unix it stays locked until the build ends.
+    fn release_marker(&mut self) {
+        if cfg!(not(unix)) {
+            self.marker = None;
+        }
     }
 
     /// Replaces the output folder with the staging folder; the replaced output is kept for the
     /// next build to write into.
     pub fn commit(mut self) -> Result<Written, String> {
         self.large.finish()?;
+        let written = self.written_files()?;
         if self.reused {
-            self.remove_stale()?;
+            self.remove_stale(&written)?;
         }
+        self.record(&written)?;
+        // The marker is a file of the output too.
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(fs::metadata(self.dir.join(marker::NAME)).map_or(0, |m| m.len()), Ordering::Relaxed);
+        check_out(&self.out)?;
+        carry_unlisted(&self.out, &self.dir, &written);
         let keep = previous(&self.out);
         // Another build may have left its own there meanwhile; then the old output goes.
         let aside = if keep.exists() { sibling(&self.out, "old") } else { keep.clone() };
+        let swap = stop::SWAP.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The old output's marker stays locked while it is aside, so that no other build takes
+        // it for a dead build's.
+        let old_marker = marker::lock_existing(&self.out);
+        self.release_marker();
         let replaced = self.out.exists();
         if replaced {
             fs::rename(&self.out, &aside).map_err(|e| format!("错误：无法替换 {}：{e}\n", self.out.display()))?;
@@ -238,21 +378,33 @@ impl Staging {
             return Err(format!("错误：无法写入 {}：{e}\n", self.out.display()));
         }
         self.committed = true;
+        drop(swap);
+        stop::unregister(&self.dir);
         if replaced && aside != keep {
             let _ = fs::remove_dir_all(&aside);
         }
+        drop(old_marker);
         Ok(Written { files: self.files.load(Ordering::Relaxed), bytes: self.bytes.load(Ordering::Relaxed) })
     }
 }
 
 impl Drop for Staging {
-    /// A build that stopped before its commit leaves its folder as the one to reuse, or
-    /// removes it when there is one already.
+    /// A build that stopped before its commit leaves its folder as the one to reuse, its marker
+    /// listing what it holds now, or removes it when there is one already.
     fn drop(&mut self) {
         // The large files still being written go first (an error does not matter any more).
         let _ = self.large.finish();
-        if !self.committed && fs::rename(&self.dir, previous(&self.out)).is_err() {
-            let _ = fs::remove_dir_all(&self.dir);
+        if !self.committed {
+            let mut holds = self.written_files().unwrap_or_default();
+            holds.extend(self.listed.iter().cloned());
+            holds.sort();
+            holds.dedup();
+            let recorded = self.record(&holds).is_ok();
+            self.release_marker();
+            if !recorded || fs::rename(&self.dir, previous(&self.out)).is_err() {
+                let _ = fs::remove_dir_all(&self.dir);
+            }
+            stop::unregister(&self.dir);
         }
     }
 }

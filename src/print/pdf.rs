@@ -1,5 +1,6 @@
 //! PDF export: each printed HTML page printed by a headless Chromium, in parallel (bounded by
-//! the cores), each with a fresh profile. A failing PDF is reported by name and stops nothing.
+//! the cores), each with a fresh profile. A failing PDF is reported by name and leaves no file;
+//! the build still publishes the site, and exits with [`EXIT_FAILED`].
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,10 @@ const BROWSERS: [&str; 5] = ["chromium", "chromium-browser", "google-chrome", "g
 
 /// How long one document may take to print.
 const TIMEOUT: Duration = Duration::from_secs(90);
+
+/// The exit code of a build asked for PDFs that did not get every one (no browser, or a
+/// document that failed): the site is published all the same.
+pub const EXIT_FAILED: u8 = 3;
 
 /// What to tell a user with no browser.
 pub const HOW_TO_GET: &str = "未找到 Chromium，已跳过 PDF 导出（网页版文书已生成，可在浏览器中打印）。安装：apt-get install chromium fonts-noto-cjk，或用 --browser 指定浏览器";
@@ -24,8 +29,19 @@ pub fn find_browser(named: Option<&Path>) -> Option<PathBuf> {
     std::env::split_paths(&paths).flat_map(|dir| BROWSERS.iter().map(move |b| dir.join(b))).find(|p| p.is_file())
 }
 
-/// Prints `html` to `pdf` with `browser`; the error says why.
+/// Prints `html` to `pdf` with `browser`; the error says why. Whatever was at `pdf` before
+/// (an earlier build's PDF, in a reused folder) is removed first, and whatever a failed print
+/// left there after: a PDF found there is this print's, of this `html`.
 pub fn print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_file(pdf);
+    let printed = print_once(browser, html, pdf);
+    if printed.is_err() {
+        let _ = std::fs::remove_file(pdf);
+    }
+    printed
+}
+
+fn print_once(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
     let profile = std::env::temp_dir().join(format!(
         "tongbao-chromium-{}-{}",
         std::process::id(),
