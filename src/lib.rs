@@ -265,6 +265,33 @@ pub fn cpu_time() -> Option<(Duration, Duration)> {
     Some((ticks(11)?, ticks(12)?))
 }
 
+/// Renders every page and document of the site into `sink`: the ledgers (with their
+/// bulletins) one period at a time, the rest of the site and the handouts beside them.
+fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), String> {
+    let (ledgers, others) = rayon::join(
+        || render::render_ledgers(ctx, sink, &print::bulletin),
+        || render::render_site(ctx, sink).and_then(|()| print::handouts(ctx, sink)),
+    );
+    ledgers.and(others)
+}
+
+/// Renders the whole site of a checked dataset in memory and writes nothing: how many pages
+/// and bytes it has. What the robustness tests build every accepted dataset with.
+pub fn render_in_memory(ds: &Dataset, theme: &render::Theme) -> Result<(usize, u64), Failure> {
+    let all = figures::compute_all(ds);
+    let current = current_period(ds, None)?;
+    let fmt = render::Formatter::new(&ds.config);
+    let ctx = render::Ctx::new(ds, &all, current, &fmt, theme).map_err(Failure::Other)?;
+    let (pages, bytes) = (std::sync::atomic::AtomicUsize::new(0), std::sync::atomic::AtomicU64::new(0));
+    let sink = |page: render::Page| {
+        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        bytes.fetch_add(page.parts.iter().map(|p| p.len() as u64).sum(), std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    };
+    render_everything(&ctx, &sink).map_err(Failure::Other)?;
+    Ok((pages.into_inner(), bytes.into_inner()))
+}
+
 /// `tongbao build`: load → check → figures → render → write. A failed build leaves the
 /// previous output untouched.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
@@ -294,13 +321,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
         }
         staging.put(page)
     };
-    // The ledgers (with their bulletins) one period at a time, the rest of the site and the
-    // handouts beside them.
-    let (ledgers, others) = rayon::join(
-        || render::render_ledgers(&ctx, &sink, &print::bulletin),
-        || render::render_site(&ctx, &sink).and_then(|()| print::handouts(&ctx, &sink)),
-    );
-    ledgers.and(others).map_err(Failure::Other)?;
+    render_everything(&ctx, &sink).map_err(Failure::Other)?;
     phases.next(4);
     let mut pdf_notes = Vec::new();
     if options.pdf {

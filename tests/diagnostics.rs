@@ -58,7 +58,7 @@ fn a_wrong_type_inside_a_flow_mapping() {
     let d = only_error(&dir);
     assert_eq!(
         brief(&d),
-        "progress/2026-03.yaml:5:15 E0104 类型不符（位于 entries.T-2.ytd）：应为以万元计的数字，如 3500 或 1234.5，实际是文本 \"abc\""
+        "progress/2026-03.yaml:5:15 E0104 类型不符：应为以万元计的数字，如 3500 或 1234.5，实际是「abc」（位于 entries.T-2.ytd）"
     );
     let rendered = d.render(Some(&std::fs::read_to_string(dir.join("progress/2026-03.yaml")).unwrap()));
     assert!(
@@ -217,4 +217,80 @@ fn whole_file_rules() {
     std::fs::write(dir.join("progress/2025-12.yaml"), "period: 2025-12\nas_of: 2025-12-31\nentries: {}\n").unwrap();
     let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
     assert_eq!(errors, vec!["config.yaml:6:11 E0410 报告期 2025-12 不在报告年度 2026 内"]);
+}
+
+/// Amounts that once passed `check` and then panicked the build, and amounts read through f64:
+/// each is an amount error at its exact span, and nothing else.
+#[test]
+fn amounts_beyond_what_a_project_can_hold_are_errors_at_their_span() {
+    let dir = common::edited("mini", "projects/T-1.yaml", "total_investment: 3000", "total_investment: 7e28");
+    let path = dir.join("projects/T-2.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("total_investment: 1000", "total_investment: 7e28")).unwrap();
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert_eq!(
+        errors,
+        [
+            "projects/T-1.yaml:8:19 E0412 金额「7e28」超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）（位于 total_investment）",
+            "projects/T-2.yaml:7:19 E0412 金额「7e28」超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）（位于 total_investment）",
+        ]
+    );
+
+    let dir = common::edited("mini", "projects/T-2.yaml", "plan: 600", "plan: 7e28");
+    let d = only_error(&dir);
+    assert_eq!(
+        brief(&d),
+        "projects/T-2.yaml:15:11 E0412 金额「7e28」超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）（位于 years.2026.plan）"
+    );
+    assert_eq!(d.hint.as_deref(), Some("tongbao 的金额以万元为单位；这个数像是按元填写的，请除以 10000"));
+    let rendered = d.render(Some(&std::fs::read_to_string(dir.join("projects/T-2.yaml")).unwrap()));
+    assert!(rendered.contains("15 |     plan: 7e28\n   |           ^^^^\n"), "{rendered}");
+
+    // A plan of 1 元 with a huge ytd: the plan is too small to be a rate's denominator, the
+    // ytd above the limit (read exactly, not through f64).
+    let dir = common::edited("mini", "projects/T-2.yaml", "plan: 600", "plan: 0.0001");
+    let path = dir.join("progress/2026-03.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("T-2: { ytd: 90,", "T-2: { ytd: 900000000000000000000,")).unwrap();
+    // (Past 20 digits the amount is refused as it is read; up to them, by the check.)
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert_eq!(
+        errors,
+        [
+            "progress/2026-03.yaml:5:15 E0412 金额「900000000000000000000」超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）（位于 entries.T-2.ytd）",
+            "projects/T-2.yaml:15:11 E0414 年度计划投资 0.0001 万元不足 1 万元，完成率将失去意义",
+        ]
+    );
+
+    let dir = common::edited("mini", "projects/T-2.yaml", "plan: 600", "plan: 1e-30");
+    assert_eq!(
+        brief(&only_error(&dir)),
+        "projects/T-2.yaml:15:11 E0413 金额「1e-30」不足 1 元：金额以万元为单位，最小为 0.0001（1 元）（位于 years.2026.plan）"
+    );
+    let dir = common::edited(
+        "mini",
+        "projects/T-1.yaml",
+        "total_investment: 3000",
+        "total_investment: 99999999999999999999999",
+    );
+    assert_eq!(
+        brief(&only_error(&dir)),
+        "projects/T-1.yaml:8:19 E0412 金额「99999999999999999999999」超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）（位于 total_investment）"
+    );
+    // 17 significant digits, every one kept (through f64 the last would change).
+    let dir =
+        common::edited("mini", "projects/T-1.yaml", "total_investment: 3000", "total_investment: 1234.5678901234567");
+    assert_eq!(brief(&only_error(&dir)), "projects/T-1.yaml:8:19 E0407 金额 1234.5678901234567 超过 4 位小数");
+}
+
+#[test]
+fn an_amount_just_past_the_limit_is_refused_by_the_check() {
+    let dir = common::edited("mini", "progress/2026-03.yaml", "T-2: { ytd: 90,", "T-2: { ytd: 100000000.0001,");
+    let d = only_error(&dir);
+    assert_eq!(
+        brief(&d),
+        "progress/2026-03.yaml:5:15 E0412 金额 100000000.0001 万元超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）"
+    );
+    let dir = common::edited("mini", "progress/2026-03.yaml", "T-2: { ytd: 90,", "T-2: { ytd: 100000000,");
+    assert!(findings(&dir).iter().all(|d| !d.is_error()), "the limit itself is allowed");
 }

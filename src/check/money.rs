@@ -1,4 +1,6 @@
-//! Money: every 万元 amount is ≥ 0 with at most 4 decimal places (1 元).
+//! Money: every 万元 amount is ≥ 0, at most [`Wan::LIMIT`] (so that no sum can overflow) and
+//! has at most 4 decimal places (1 元); a year's plan, the denominator of its rates, is 0 or at
+//! least 1 万元.
 
 use super::Checker;
 use crate::load::Seg;
@@ -17,6 +19,15 @@ impl Checker<'_> {
                 path,
                 format!("金额不能为负数：{value}"),
                 Some("金额以万元为单位，填 0 或正数".into()),
+            );
+        }
+        if value > Wan::LIMIT {
+            self.error(
+                "E0412",
+                file,
+                path,
+                format!("金额 {value} 万元超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）"),
+                Some("tongbao 的金额以万元为单位；这个数像是按元填写的，请除以 10000".into()),
             );
         }
         if value.0.normalize().scale() > MAX_DECIMALS {
@@ -38,6 +49,15 @@ pub fn check(c: &mut Checker) {
         for (year, plan) in &project.years {
             let y = year.to_string();
             c.money(f, &path!["years", y.as_str(), "plan"], plan.plan);
+            if !plan.plan.is_zero() && plan.plan < Wan::new(1.into()) && !plan.plan.0.is_sign_negative() {
+                c.error(
+                    "E0414",
+                    f,
+                    &path!["years", y.as_str(), "plan"],
+                    format!("年度计划投资 {} 万元不足 1 万元，完成率将失去意义", plan.plan),
+                    Some("年度计划以万元为单位；没有年度计划时填 0".into()),
+                );
+            }
             if let Some(b) = plan.before_year {
                 c.money(f, &path!["years", y.as_str(), "before_year"], b);
             }

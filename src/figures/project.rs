@@ -226,7 +226,7 @@ impl<'a> Reports<'a> {
 pub fn plan_by_month(year: &YearPlan) -> Arc<[Wan]> {
     match &year.monthly_plan {
         Some(values) if values.len() == 12 => values.as_slice().into(),
-        _ => (1..=12).map(|m| Wan(year.plan.0 * Decimal::from(m) / Decimal::from(12))).collect(),
+        _ => (1..=12).map(|m| Wan(year.plan.0.saturating_mul(Decimal::from(m)) / Decimal::from(12))).collect(),
     }
 }
 
@@ -235,7 +235,7 @@ pub fn time_progress(mode: TimeProgressMode, year: &YearPlan, n: u32) -> Decimal
     let by_month = Decimal::from(n) / Decimal::from(12);
     match (mode, &year.monthly_plan) {
         (TimeProgressMode::Plan, Some(values)) if values.len() == 12 && !year.plan.is_zero() => {
-            values[n as usize - 1].0 / year.plan.0
+            values[n as usize - 1].0.checked_div(year.plan.0).unwrap_or(by_month)
         }
         _ => by_month,
     }

@@ -1,10 +1,12 @@
 //! Ratios and percentage points: unrounded fractions in, one half-up rounding at the edge.
+//! Checked: a ratio past Decimal's range is `None` (shown as "—"), never a panic; data that
+//! passes `check` cannot get there (amounts ≤ 10⁸ 万元, a plan 0 or ≥ 1 万元).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// `part ÷ whole` as an unrounded fraction; `None` when `whole` is zero (shown as "—").
 pub fn ratio(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    (!whole.is_zero()).then(|| part / whole)
+    part.checked_div(whole)
 }
 
 /// Rounds half away from zero (四舍五入) to `dp` decimals.
@@ -14,13 +16,13 @@ pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
 
 /// A fraction as a percentage rounded for display: 0.80729 → 80.7 with `dp` = 1.
 pub fn percent(fraction: Decimal, dp: u32) -> Decimal {
-    round_half_up(fraction * Decimal::ONE_HUNDRED, dp)
+    round_half_up(fraction.saturating_mul(Decimal::ONE_HUNDRED), dp)
 }
 
 /// 偏差 in 个百分点: the displayed rate minus the displayed 序时进度, so that a reader with a
 /// calculator gets the printed number.
 pub fn deviation_pp(rate: Decimal, time_progress: Decimal, dp: u32) -> Decimal {
-    percent(rate, dp) - percent(time_progress, dp)
+    percent(rate, dp).saturating_sub(percent(time_progress, dp))
 }
 
 #[cfg(test)]

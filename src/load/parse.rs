@@ -45,9 +45,13 @@ pub fn front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a str), 
 pub fn yaml<T: DeserializeOwned>(rel: &str, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
     // The typed pass first (one parse for valid files); when it fails, an untyped pass tells a
     // real syntax error, which must be reported as such, from a typed one.
+    // A number too large for the untyped pass (`99999999999999999999999`) is no syntax error:
+    // the typed pass, which reads amounts from their text, tells what is wrong with it.
     serde_yaml::from_str::<T>(yaml).map_err(|typed| match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-        Err(syntax) => finding(rel, yaml, &syntax, first_line, true),
-        Ok(_) => finding(rel, yaml, &typed, first_line, false),
+        Err(syntax) if !syntax.to_string().contains("invalid type: integer") => {
+            finding(rel, yaml, &syntax, first_line, true)
+        }
+        _ => finding(rel, yaml, &typed, first_line, false),
     })
 }
 
@@ -123,11 +127,34 @@ fn finding(rel: &str, yaml: &str, e: &serde_yaml::Error, first_line: usize, synt
             format!("类型不符{place}：应为{}，实际是{}", kind_in_chinese(expected), kind_in_chinese(found)),
         );
     }
-    // A custom error (a date, a month) is placed at its mapping; the value itself is named in
-    // 「…」 in the message, so look for it from there.
+    // A custom error (a date, a month, an amount) is placed at its mapping; the value itself is
+    // named in 「…」 in the message, so look for it from there.
     let bad_value = msg.split('「').nth(1).and_then(|v| v.split('」').next());
     let at = bad_value.and_then(|v| find_from(yaml, line_index, v, first_line)).unwrap_or(at);
+    if let Some((code, message)) = coded(msg) {
+        return Diagnostic::error(code, rel, at, format!("{message}{place}")).with_hint(Some(amount_hint(code).into()));
+    }
     Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)))
+}
+
+/// The codes a custom error may begin with (`[E0412]金额…`, see [`crate::model::Wan::parse`]).
+const CODED: [&str; 4] = ["E0104", "E0407", "E0412", "E0413"];
+
+/// A custom error's code and message, when it begins with one of [`CODED`].
+fn coded(msg: &str) -> Option<(&'static str, &str)> {
+    let rest = msg.strip_prefix('[')?;
+    let (code, message) = rest.split_once(']')?;
+    CODED.iter().find(|c| **c == code).map(|c| (*c, message))
+}
+
+/// The hint of an amount's error, by its code.
+fn amount_hint(code: &str) -> &'static str {
+    match code {
+        "E0412" => "tongbao 的金额以万元为单位；这个数像是按元填写的，请除以 10000",
+        "E0413" => "金额以万元为单位，最多精确到 4 位小数（1 元）；没有金额时填 0",
+        "E0407" => "金额以万元为单位，最多精确到 4 位小数（1 元）",
+        _ => "金额只写数字，不加千位逗号、单位或文字，如 9100 或 1234.5（万元）",
+    }
 }
 
 fn backticked(text: &str) -> Vec<String> {

@@ -1,7 +1,9 @@
 //! 万元 amounts: the one money type of tongbao.
 //!
-//! `Wan` wraps a `Decimal` so that money never passes through `f64` in arithmetic. YAML numbers
-//! are read exactly: integers directly, decimals from their shortest textual form.
+//! `Wan` wraps a `Decimal` so that money never passes through `f64`: a YAML amount is read
+//! from its source text ([`Wan::parse`]), every digit kept, and the arithmetic never panics
+//! (it saturates; `check` bounds every amount to [`Wan::LIMIT`], far below where that could
+//! happen: a sum of a million projects at the limit is 10¹⁴, Decimal's range is 7.9 × 10²⁸).
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
@@ -29,19 +31,73 @@ impl Wan {
     pub fn decimal(self) -> Decimal {
         self.0
     }
+
+    /// The largest amount a project can hold: 10⁸ 万元 (1 万亿元). `check` refuses more.
+    pub const LIMIT: Wan = Wan(Decimal::from_parts(100_000_000, 0, 0, false, 0));
+
+    /// The smallest amount above zero: 1 元 (0.0001 万元).
+    pub const ONE_YUAN: Wan = Wan(Decimal::from_parts(1, 0, 0, false, 4));
+
+    /// An amount as written in a YAML file (`3500`, `-12.5`, `1.2e4`), exactly, every digit
+    /// kept: never through f64. The error names the text in 「」 and begins with its code.
+    pub fn parse(text: &str) -> Result<Wan, String> {
+        let not_a_number = || format!("[E0104]类型不符：应为以万元计的数字，如 3500 或 1234.5，实际是「{text}」");
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], text[at + 1..].parse::<i64>().map_err(|_| not_a_number())?),
+            None => (text, 0),
+        };
+        let (negative, unsigned) = match mantissa.as_bytes().first() {
+            Some(b'-') => (true, &mantissa[1..]),
+            Some(b'+') => (false, &mantissa[1..]),
+            _ => (false, mantissa),
+        };
+        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() && fraction.is_empty() || !digits_only(whole) || !digits_only(fraction) {
+            return Err(not_a_number());
+        }
+        // The value is `digits` × 10^`power`, `digits` without leading or trailing zeros.
+        let all = format!("{whole}{fraction}");
+        let significant = all.trim_start_matches('0');
+        let digits = significant.trim_end_matches('0');
+        if digits.is_empty() {
+            return Ok(Wan::ZERO);
+        }
+        let trailing = (significant.len() - digits.len()) as i64;
+        let power = exponent.saturating_sub(fraction.len() as i64).saturating_add(trailing);
+        // The value has `magnitude` digits before the decimal point (≤ 0 for a fraction).
+        let magnitude = (digits.len() as i64).saturating_add(power);
+        if magnitude > 20 {
+            return Err(format!("[E0412]金额「{text}」超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）"));
+        }
+        if magnitude <= -4 {
+            return Err(format!("[E0413]金额「{text}」不足 1 元：金额以万元为单位，最小为 0.0001（1 元）"));
+        }
+        let plain = if power >= 0 {
+            format!("{digits}{}", "0".repeat(power as usize))
+        } else if magnitude > 0 {
+            let (int, frac) = digits.split_at(magnitude as usize);
+            format!("{int}.{frac}")
+        } else {
+            format!("0.{}{digits}", "0".repeat(magnitude.unsigned_abs() as usize))
+        };
+        let value = Decimal::from_str_exact(&plain)
+            .map_err(|_| format!("[E0407]金额「{text}」的小数位数太多：万元最多精确到 4 位小数（1 元）"))?;
+        Ok(Wan(if negative { -value } else { value }))
+    }
 }
 
 impl Add for Wan {
     type Output = Wan;
     fn add(self, rhs: Wan) -> Wan {
-        Wan(self.0 + rhs.0)
+        Wan(self.0.saturating_add(rhs.0))
     }
 }
 
 impl Sub for Wan {
     type Output = Wan;
     fn sub(self, rhs: Wan) -> Wan {
-        Wan(self.0 - rhs.0)
+        Wan(self.0.saturating_sub(rhs.0))
     }
 }
 
@@ -77,8 +133,10 @@ impl Serialize for Wan {
 }
 
 impl<'de> Deserialize<'de> for Wan {
+    /// From the source text where the format gives it (YAML gives every scalar's), else from
+    /// the number the format read.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(WanVisitor)
+        d.deserialize_str(WanVisitor)
     }
 }
 
@@ -89,6 +147,10 @@ impl Visitor<'_> for WanVisitor {
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("以万元计的数字，如 3500 或 1234.5")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Wan, E> {
+        Wan::parse(v).map_err(E::custom)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Wan, E> {
@@ -122,5 +184,30 @@ mod tests {
         assert_eq!(w, Wan::from_str("1234.5678").unwrap());
         let sum: Wan = [0.1, 0.2].iter().map(|v| serde_yaml::from_str::<Wan>(&v.to_string()).unwrap()).sum();
         assert_eq!(sum.to_string(), "0.3");
+    }
+
+    #[test]
+    fn amounts_are_read_from_their_text_with_every_digit() {
+        let read = |t: &str| Wan::parse(t).map(|w| w.to_string());
+        assert_eq!(read("3500"), Ok("3500".into()));
+        assert_eq!(read("-12.50"), Ok("-12.5".into()));
+        assert_eq!(read("+0.0001"), Ok("0.0001".into()));
+        assert_eq!(read("1.2e4"), Ok("12000".into()));
+        assert_eq!(read("125E-2"), Ok("1.25".into()));
+        assert_eq!(read("0"), Ok("0".into()));
+        assert_eq!(read("0.000e-40"), Ok("0".into()));
+        assert_eq!(read("1234.5678901234567"), Ok("1234.5678901234567".into()));
+        assert_eq!(read("99999999.9999999999"), Ok("99999999.9999999999".into()));
+        assert_eq!(read("7e19"), Ok("70000000000000000000".into()));
+        assert!(read("7e28").unwrap_err().starts_with("[E0412]金额「7e28」超出上限"));
+        assert!(read("99999999999999999999999").unwrap_err().starts_with("[E0412]"));
+        assert!(read("1e-30").unwrap_err().starts_with("[E0413]金额「1e-30」不足 1 元"));
+        assert!(read("0.00001").unwrap_err().starts_with("[E0413]"));
+        assert!(read("0.1234567890123456789012345678901").unwrap_err().starts_with("[E0407]"));
+        for bad in ["9,100", "1.15亿", "true", "", "-", ".", "1e", "e5", "1.2.3", "0x10", "1_000", ".inf"] {
+            assert!(read(bad).unwrap_err().starts_with("[E0104]"), "{bad}");
+        }
+        // Saturating, not panicking, beyond Decimal's range.
+        assert_eq!(Wan(Decimal::MAX) + Wan(Decimal::ONE), Wan(Decimal::MAX));
     }
 }
