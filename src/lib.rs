@@ -59,9 +59,11 @@ impl fmt::Display for Failure {
     }
 }
 
-/// A finished build: what was written and how long each stage took.
+/// A finished build: what was read and written and how long each stage took.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// The data files read, and their bytes together.
+    pub data: (usize, u64),
     pub files: usize,
     pub bytes: u64,
     pub stages: Vec<(&'static str, Duration)>,
@@ -99,6 +101,7 @@ impl BuildReport {
         out.push_str(&row("合计", self.total()));
         out.push_str(&row("其中绘图(CPU)", self.charts));
         let per_second = self.files as f64 / self.total().as_secs_f64().max(1e-9);
+        out.push_str(&format!("数据 {} 个文件，{:.1} MB；", self.data.0, self.data.1 as f64 / 1_048_576.0));
         out.push_str(&format!(
             "文件 {} 个，{:.1} MB，每秒 {:.0} 个",
             self.files,
@@ -303,6 +306,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     let mut phases = Phases { done: Vec::new(), clock: Instant::now(), started };
     phases.next(0);
     let loaded = load_folder(&options.data, None)?;
+    let data = (loaded.sources.files.len(), loaded.sources.files.values().map(|f| f.text.len() as u64).sum());
     phases.next(1);
     let (ds, warnings) = accept(check_loaded(loaded))?;
     phases.next(2);
@@ -340,6 +344,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     let written = staging.commit().map_err(Failure::Other)?;
     phases.next(PHASES.len());
     Ok(BuildReport {
+        data,
         files: written.files,
         bytes: written.bytes,
         stages: phases.done,

@@ -73,7 +73,8 @@ fn timings_list_every_phase_in_one_aligned_table() {
         assert_eq!(unicode_width::UnicodeWidthStr::width(*line), 26, "{line:?}");
     }
     let files = common::files(&out).len();
-    assert!(lines.last().unwrap().starts_with(&format!("文件 {files} 个，")), "{table}");
+    let data = common::files(&common::fixture("mini")).len();
+    assert!(lines.last().unwrap().starts_with(&format!("数据 {data} 个文件，0.0 MB；文件 {files} 个，")), "{table}");
     if cfg!(target_os = "linux") {
         assert!(lines.last().unwrap().contains("，CPU 用户态 "), "{table}");
     }

@@ -73,30 +73,43 @@ pub fn check(c: &mut Checker) {
     }
 }
 
+/// How many unknown `[[ID]]` links of one body are reported one by one; the rest are counted.
+const MAX_LINK_FINDINGS: usize = 20;
+
 /// `[[ID]]` in the body must name a project; the finding points into the body.
 fn body_links(c: &mut Checker, file: &str, body: &str) {
     let Some(source) = c.sources.file(file) else { return };
-    let body_line = source.text[..source.text.len() - body.len()].matches('\n').count() + 1;
-    for (li, line) in body.lines().enumerate() {
-        let mut rest = line;
-        while let Some(start) = rest.find("[[") {
-            let after = &rest[start + 2..];
-            let Some(end) = after.find("]]") else { break };
-            let id = &after[..end];
-            if c.ds.project(id).is_none() && !c.sources.doubtful_ids.contains(id) {
-                let column = line[..line.len() - rest.len() + start + 2].chars().count() + 1;
-                let hint = crate::diagnostic::did_you_mean(id, c.ds.projects.iter().map(|p| p.id.as_str()));
-                c.findings.push(
-                    Diagnostic::error(
-                        "E0305",
-                        file,
-                        (body_line + li, column),
-                        format!("正文链接的项目编号「{id}」不存在"),
-                    )
-                    .with_hint(hint),
-                );
+    let body_start = source.text.len() - body.len();
+    let unknown: Vec<_> = crate::model::project_links(body)
+        .into_iter()
+        .filter(|(_, id)| c.ds.project(id).is_none() && !c.sources.doubtful_ids.contains(*id))
+        .collect();
+    // Line and column found walking the text once, link after link.
+    let (mut line, mut line_start, mut scanned) =
+        (source.text[..body_start].matches('\n').count() + 1, body_start, body_start);
+    for (n, (range, id)) in unknown.iter().enumerate() {
+        let at = body_start + range.start;
+        for (i, b) in source.text[scanned..at].bytes().enumerate() {
+            if b == b'\n' {
+                line += 1;
+                line_start = scanned + i + 1;
             }
-            rest = &after[end + 2..];
         }
+        scanned = at;
+        let column = source.text[line_start..at].chars().count() + 3;
+        if n == MAX_LINK_FINDINGS {
+            c.findings.push(Diagnostic::error(
+                "E0305",
+                file,
+                (line, column),
+                format!("正文中还有 {} 处链接的项目编号不存在（只列出前 {MAX_LINK_FINDINGS} 处）", unknown.len() - n),
+            ));
+            break;
+        }
+        let hint = crate::diagnostic::did_you_mean(id, c.ds.projects.iter().map(|p| p.id.as_str()));
+        c.findings.push(
+            Diagnostic::error("E0305", file, (line, column), format!("正文链接的项目编号「{id}」不存在"))
+                .with_hint(hint),
+        );
     }
 }

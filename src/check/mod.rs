@@ -4,6 +4,7 @@
 //! `file:line:col`. Rules read the model and the sources; they never stop at the first finding.
 
 mod identity;
+mod limits;
 mod meetings;
 mod money;
 mod references;
@@ -44,8 +45,8 @@ impl<'a> Checker<'a> {
 /// Runs every rule over a loaded dataset, the rule groups in parallel; findings come back
 /// sorted by file and position.
 pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
-    let rules: [fn(&mut Checker); 5] =
-        [identity::check, references::check, money::check, timeline::check, meetings::check];
+    let rules: [fn(&mut Checker); 6] =
+        [identity::check, references::check, money::check, timeline::check, meetings::check, limits::check];
     let known = references::Known::new(ds);
     let mut findings: Vec<Diagnostic> = rules
         .par_iter()

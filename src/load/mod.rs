@@ -226,7 +226,7 @@ fn read_one(found: &walk::Found, bytes: std::io::Result<Vec<u8>>) -> Read {
     } else {
         (text.as_str(), "", 1)
     };
-    let record = match found.role {
+    let record = parse::nesting(&rel, yaml, first_line).and_then(|()| match found.role {
         Role::Config => parse::yaml(&rel, yaml, first_line).map(Record::Config),
         Role::Orgs => parse::yaml(&rel, yaml, first_line).map(Record::Orgs),
         Role::Project => parse::yaml(&rel, yaml, first_line).map(Record::Project),
@@ -243,7 +243,7 @@ fn read_one(found: &walk::Found, bytes: std::io::Result<Vec<u8>>) -> Read {
                 .map(|front| Record::Bulletin(BulletinText { period, front, body: body.to_string() })),
             Err(e) => Err(Diagnostic::error("E0205", &rel, (1, 1), format!("通报文字的文件名应为 YYYY-MM.md：{e}"))),
         },
-    };
+    });
     // The YAML part is a slice of `text`: its byte range, so the text can move into the source.
     let start = yaml.as_ptr() as usize - text.as_ptr() as usize;
     let range = start..start + yaml.len();

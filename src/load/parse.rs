@@ -41,6 +41,68 @@ pub fn front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a str), 
     Err(missing())
 }
 
+/// The deepest nesting of brackets a data file may have: the data model needs 3.
+pub const MAX_NESTING: usize = 32;
+
+/// Refuses YAML whose flow collections (`[…]`, `{…}`) nest deeper than [`MAX_NESTING`], in one
+/// pass over the text, before the parser sees it (100,000 `[` took it seconds and hundreds of
+/// MB). A bracket opens a level only where a value begins (after `: `, `- `, `[`, `{`, `,` or
+/// at the start of a line), not inside quotes, comments or plain text (`一期[二]`).
+pub fn nesting(rel: &str, yaml: &str, first_line: usize) -> Result<(), Diagnostic> {
+    let (mut depth, mut line, mut column) = (0usize, first_line, 0usize);
+    let mut at_value = true;
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    // Whether the bracket just read opened a level.
+    let mut opened = false;
+    let mut previous = '\n';
+    for c in yaml.chars() {
+        column += 1;
+        if c == '\n' {
+            (line, column, at_value, comment) = (line + 1, 0, true, false);
+            previous = c;
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        match quote {
+            Some(q) => {
+                if c == q && previous != '\\' {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '#' if previous.is_whitespace() => comment = true,
+                '\'' | '"' if at_value => quote = Some(c),
+                '[' | '{' if at_value => {
+                    opened = true;
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Err(Diagnostic::error(
+                            "E0108",
+                            rel,
+                            (line, column),
+                            format!("括号嵌套超过 {MAX_NESTING} 层"),
+                        )
+                        .with_hint(Some("数据文件用不到这么深的 [ ] 或 { }；检查是否多写了括号".into())));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        at_value = match c {
+            '[' | '{' => std::mem::take(&mut opened),
+            ',' => quote.is_none() && depth > 0,
+            ' ' | '\t' => at_value || matches!(previous, ':' | '-') && quote.is_none(),
+            _ => false,
+        };
+        previous = c;
+    }
+    Ok(())
+}
+
 /// Parses `yaml` (which starts at line `first_line` of the file) into `T`.
 pub fn yaml<T: DeserializeOwned>(rel: &str, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
     // The typed pass first (one parse for valid files); when it fails, an untyped pass tells a

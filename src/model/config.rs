@@ -116,6 +116,22 @@ pub struct RankingSpec {
     pub bottom: usize,
 }
 
+/// A file name for a name from the data: the name itself where a path and a link can carry it
+/// (`城关镇`); else the name with `_` for what they cannot, and a short hash of the name, so
+/// that two names never share a page (`新 区` → `新_区-…`, `新_区` stays as it is). `check`
+/// bounds names to 40 characters, so the name stays far below a file system's limit.
+pub fn file_name_of(name: &str) -> String {
+    let unsafe_char = |c: char| "/\\?#%:*\"<>| ".contains(c) || c.is_control();
+    if !name.chars().any(unsafe_char) && !name.starts_with('.') && !name.is_empty() {
+        return name.to_string();
+    }
+    let cleaned: String =
+        name.chars().enumerate().map(|(i, c)| if unsafe_char(c) || i == 0 && c == '.' { '_' } else { c }).collect();
+    // FNV-1a: the same name gives the same file name in every build.
+    let hash = name.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    format!("{cleaned}-{hash:08x}")
+}
+
 /// What a ranking or a group summary groups projects by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -151,6 +167,12 @@ impl Subject {
             Subject::Leader => "leader",
             Subject::Hq => "hq",
         }
+    }
+
+    /// The page of one group of the dimension, relative to the site root:
+    /// `groups/<dimension>/<name>.html`, the name made a file name by [`file_name_of`].
+    pub fn group_page(self, name: &str) -> String {
+        format!("groups/{}/{}.html", self.slug(), file_name_of(name))
     }
 
     /// The Chinese name of the dimension.

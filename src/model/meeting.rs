@@ -12,6 +12,33 @@ pub struct Meeting {
     pub body: String,
 }
 
+/// The longest text between `[[` and `]]` taken as a project link (ids are far shorter).
+const MAX_LINK: usize = 64;
+
+/// The `[[ID]]` links to projects in a Markdown body: each link's byte range (brackets
+/// included) and the id inside, in order. A link stays on one line and holds no bracket; one
+/// pass over the text (a body of 200,000 `[[` once took seconds to render).
+pub fn project_links(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut links = Vec::new();
+    let mut from = 0;
+    while let Some(found) = body[from..].find("[[") {
+        let start = from + found;
+        let inside = &body[start + 2..];
+        let len = inside
+            .char_indices()
+            .take(MAX_LINK + 1)
+            .find(|(_, c)| matches!(c, '[' | ']' | '\n'))
+            .map_or(inside.len().min(MAX_LINK + 1), |(i, _)| i);
+        if len > 0 && inside[len..].starts_with("]]") && inside[..len].chars().count() <= MAX_LINK {
+            links.push((start..start + 2 + len + 2, &inside[..len]));
+            from = start + 2 + len + 2;
+        } else {
+            from = start + 1;
+        }
+    }
+    links
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingFront {
@@ -86,4 +113,23 @@ impl DecisionStatus {
 pub struct Feedback {
     pub date: Date,
     pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_links_are_found_in_one_pass() {
+        let body = "见[[A-1]]与[[[B-2]]]，[[不 是]]也算，[[\n]]、[[]]和[[未闭合";
+        let links: Vec<&str> = project_links(body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(links, ["A-1", "B-2", "不 是"]);
+        let (range, _) = &project_links(body)[0];
+        assert_eq!(&body[range.clone()], "[[A-1]]");
+        let hostile = "[[".repeat(200_000);
+        let started = std::time::Instant::now();
+        assert!(project_links(&hostile).is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert!(project_links(&format!("[[{}]]", "x".repeat(65))).is_empty());
+    }
 }

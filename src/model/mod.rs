@@ -15,10 +15,10 @@ mod sorted_map;
 pub use bulletin::{BulletinFront, BulletinText};
 pub use config::{
     BulletinConfig, Config, Decimals, Lights, Lists, PageNumbers, RankOrder, RankingSpec, Report, Site, Subject,
-    TimeProgressMode,
+    TimeProgressMode, file_name_of,
 };
 pub use date::{Date, Month};
-pub use meeting::{Decision, DecisionStatus, Feedback, Meeting, MeetingFront};
+pub use meeting::{Decision, DecisionStatus, Feedback, Meeting, MeetingFront, project_links};
 pub use money::Wan;
 pub use orgs::{Hq, Leader, Orgs, Unit};
 pub use progress::{Entry, Progress};

@@ -17,23 +17,13 @@ fn safe_target(url: &str) -> bool {
 /// Replaces `[[ID]]` with a Markdown link to the project page, given the path to the site root.
 fn project_links(text: &str, root: &str, exists: &dyn Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("[[") {
-        let after = &rest[start + 2..];
-        match after.find("]]") {
-            Some(end) if exists(&after[..end]) => {
-                let id = &after[..end];
-                out.push_str(&rest[..start]);
-                out.push_str(&format!("[{id}]({root}projects/{id}.html)"));
-                rest = &after[end + 2..];
-            }
-            _ => {
-                out.push_str(&rest[..start + 2]);
-                rest = after;
-            }
-        }
+    let mut done = 0;
+    for (range, id) in crate::model::project_links(text).into_iter().filter(|(_, id)| exists(id)) {
+        out.push_str(&text[done..range.start]);
+        out.push_str(&format!("[{id}]({root}projects/{id}.html)"));
+        done = range.end;
     }
-    out.push_str(rest);
+    out.push_str(&text[done..]);
     out
 }
 

@@ -89,16 +89,6 @@ pub struct DecisionRow {
     pub feedback: Vec<(String, String)>,
 }
 
-/// A file name for a group value: the name itself, without characters a path cannot carry.
-pub fn slug(name: &str) -> String {
-    name.chars().map(|c| if "/\\?#%:*\"<>| ".contains(c) { '_' } else { c }).collect()
-}
-
-/// The page of one group, relative to the site root.
-pub fn group_path(subject: Subject, name: &str) -> String {
-    format!("groups/{}/{}.html", subject.slug(), slug(name))
-}
-
 impl Ctx<'_> {
     pub fn project_row(&self, no: usize, p: &ProjectFigures) -> ProjectRow {
         let project = &self.ds.projects[p.index];
@@ -131,7 +121,7 @@ impl Ctx<'_> {
     pub fn group_row(&self, subject: Option<Subject>, name: &str, a: &Aggregate) -> GroupRow {
         GroupRow {
             name: name.to_string(),
-            href: subject.map(|s| format!("{}{}", self.root, group_path(s, name))).unwrap_or_default(),
+            href: subject.map(|s| format!("{}{}", self.root, s.group_page(name))).unwrap_or_default(),
             count: self.fmt.count(a.count),
             total: self.fmt.money(a.total_investment),
             plan: self.fmt.money(a.plan),

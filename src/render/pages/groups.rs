@@ -1,7 +1,7 @@
 //! 分组: for each dimension a summary table (`groups/<dim>.html`) and one page per value
 //! listing its projects (`groups/<dim>/<slug>.html`).
 
-use super::super::views::{GroupRow, group_path};
+use super::super::views::GroupRow;
 use super::super::{Ctx, Page, Sink};
 use super::charts::{ChartView, group_bars};
 use super::{RowList, project_list};
@@ -70,7 +70,7 @@ pub fn value(ctx: &Ctx, subject: Subject, g: &Group) -> Result<Page, String> {
         projects: project_list(ctx, g.members.iter().map(|&m| &pf.projects[m]))?,
     };
     let title = format!("{}：{}", subject.label(), g.name);
-    ctx.page(group_path(subject, &g.name), "group.html", "groups", title, &body)
+    ctx.page(subject.group_page(&g.name), "group.html", "groups", title, &body)
 }
 
 /// Every group page; `in_groups` stands in `groups/`, `in_values` in `groups/<dim>/`.
@@ -89,7 +89,7 @@ pub fn one(in_groups: &Ctx, in_values: &Ctx, rest: &str) -> Option<Result<Page, 
         None => Some(summary(in_groups, subject)),
         Some(file) => {
             let slug = file.strip_suffix(".html")?;
-            let g = in_groups.pf.groups_of(subject).iter().find(|g| super::super::views::slug(&g.name) == slug)?;
+            let g = in_groups.pf.groups_of(subject).iter().find(|g| crate::model::file_name_of(&g.name) == slug)?;
             Some(value(in_values, subject, g))
         }
     }
