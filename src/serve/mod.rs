@@ -326,8 +326,13 @@ fn broken_page(errors: &str, version: u64) -> String {
     let escaped = errors.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let script = RELOAD_SCRIPT.replacen("VERSION", &version.to_string(), 1);
     format!(
-        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>数据有错误</title></head>\n\
-         <body><h1>数据有错误，网站暂时无法生成</h1><p>改正下列问题并保存后，本页自动刷新。</p>\n<pre id=\"tongbao-data-errors\">{escaped}</pre>\n{script}</body></html>\n"
+        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>数据有错误</title>\n\
+         <style>body{{margin:0;font:16px/1.6 system-ui,\"Noto Sans CJK SC\",sans-serif;color:#1f2328;background:#f6f7f9}}\
+         main{{max-width:60rem;margin:2rem auto;padding:0 1rem}}h1{{font-size:1.5rem;color:#8a1c1c;margin:0 0 .25rem}}\
+         pre{{background:#fff;border:1px solid #e0c4c4;border-left:4px solid #b42318;padding:1rem;overflow:auto;\
+         font:14px/1.5 \"Noto Sans Mono CJK SC\",monospace;white-space:pre-wrap}}</style></head>\n\
+         <body><main><h1>数据有错误，网站暂时无法生成</h1><p>改正下列问题并保存后，本页会自动刷新。</p>\n\
+         <pre id=\"tongbao-data-errors\">{escaped}</pre></main>\n{script}</body></html>\n"
     )
 }
 
