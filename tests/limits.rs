@@ -83,6 +83,24 @@ fn two_names_never_share_a_page() {
     }
 }
 
+/// A name made to be another's file name (the hashed one of a name with a space) is told.
+#[test]
+fn two_names_with_one_page_are_refused() {
+    let clash = tongbao::model::file_name_of("东 镇");
+    let dir = common::edited(
+        "mini",
+        "orgs.yaml",
+        "  - { name: 乙局, kind: 部门 }",
+        &format!(
+            "  - {{ name: 乙局, kind: 部门 }}\n  - {{ name: 东 镇, kind: 乡镇 }}\n  - {{ name: {clash}, kind: 乡镇 }}"
+        ),
+    );
+    assert_eq!(
+        errors(&dir),
+        [format!("orgs.yaml:5:13 E0502 「{clash}」与「东 镇」生成同一个页面文件 groups/lead_unit/{clash}.html")]
+    );
+}
+
 #[test]
 fn a_meeting_file_name_that_a_link_cannot_carry_is_refused() {
     let dir = common::copy_of("mini");

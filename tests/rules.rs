@@ -23,6 +23,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("projects/T-1.yaml", "leaders: [张三, 李四]", "leaders: [张三, 李斯]", "projects/T-1.yaml:6:15 E0304"),
     ("projects/T-1.yaml", "total_investment: 3000", "total_investment: -3000", "projects/T-1.yaml:8:19 E0406"),
     ("projects/T-1.yaml", "total_investment: 3000", "total_investment: 3000.12345", "projects/T-1.yaml:8:19 E0407"),
+    ("projects/T-1.yaml", "total_investment: 3000", "total_investment: 7e28", "projects/T-1.yaml:8:19 E0412"),
+    ("projects/T-1.yaml", "total_investment: 3000", "total_investment: 1e-30", "projects/T-1.yaml:8:19 E0413"),
+    ("projects/T-2.yaml", "    plan: 600", "    plan: 0.5", "projects/T-2.yaml:15:11 E0414"),
     ("projects/T-1.yaml", "end_year: 2027", "end_year: 2024", "projects/T-1.yaml:10:11 E0403"),
     ("projects/T-1.yaml", "    plan: 1200", "    plan: 1200\\n    plan: 1300", "projects/T-1.yaml:18:5 E0107"),
     ("projects/T-1.yaml", "[50, 150, 360, 400", "[50, 150, 60, 400", "projects/T-1.yaml:19:29 E0402"),
@@ -118,6 +121,8 @@ fn every_documented_code_has_a_case() {
         "E0001", "E0003", "E0004", "E0005", "E0101", "E0201", "E0202", "E0203", "E0204", "E0205", "E0305", "E0401",
         "E0410", "W0001", "W0402",
     ];
+    // The limits, with inputs too long to write here: tests/limits.rs.
+    let elsewhere = [elsewhere.as_slice(), &["E0108", "E0501", "E0502", "E0503", "E0504"]].concat();
     // E0002 (a file that cannot be read) cannot be produced here: tests run as root, and
     // permission bits do not stop root.
     let untestable_here = ["E0002"];
