@@ -131,9 +131,9 @@ enum Command {
 
 #[derive(Subcommand)]
 enum NewWhat {
-    /// 新项目 projects/<编号>.yaml
+    /// 新项目 projects/<年度>/<编号>.yaml
     Project { id: String },
-    /// 新月报 progress/<YYYY-MM>.yaml，沿用上月数据
+    /// 新月报 progress/<YYYY-MM>.yaml，沿用上月数据，并把 config.yaml 的报告期改为该月
     Month { period: Month },
     /// 新会议纪要 meetings/<日期>-<简称>.md
     Meeting { date: Date, slug: String },
@@ -174,17 +174,14 @@ fn main() -> ExitCode {
             }
         }
         Command::New { data, what } => {
-            let made = tongbao::load_and_check(&data).and_then(|(ds, _)| {
-                let file = match what {
-                    NewWhat::Project { id } => scaffold::project(&ds, &id),
-                    NewWhat::Month { period } => scaffold::month(&ds, period),
-                    NewWhat::Meeting { date, slug } => scaffold::meeting(&ds, date, &slug),
-                };
-                file.and_then(|f| scaffold::write(&data, f)).map_err(Failure::Other)
-            });
-            match made {
-                Ok(path) => {
-                    eprintln!("已生成 {}", path.display());
+            let what = match what {
+                NewWhat::Project { id } => scaffold::What::Project(id),
+                NewWhat::Month { period } => scaffold::What::Month(period),
+                NewWhat::Meeting { date, slug } => scaffold::What::Meeting(date, slug),
+            };
+            match scaffold::new(&data, what) {
+                Ok(done) => {
+                    eprintln!("{done}");
                     ExitCode::SUCCESS
                 }
                 Err(failure) => fail(&failure),

@@ -30,12 +30,13 @@ fn exit_codes_follow_errors_warnings_and_usage() {
 fn json_and_github_formats() {
     let broken = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unit: 甲居");
     let json: serde_json::Value = serde_json::from_str(&text(&check(&broken, &["--format", "json"]).stdout)).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 2, "the error and the warning");
-    assert_eq!(json[1]["file"], "projects/T-1.yaml");
-    assert_eq!((json[1]["line"].as_u64(), json[1]["column"].as_u64()), (Some(5), Some(12)));
-    assert_eq!(json[1]["code"], "E0301");
-    assert_eq!(json[1]["severity"], "error");
-    assert_eq!(json[1]["hint"], "是否应为「甲局」？");
+    assert_eq!(json.as_array().unwrap().len(), 3, "the error and the fixture's two warnings");
+    assert_eq!(json[0]["code"], "W0403", "config.yaml pins 2026-03 and there are later months");
+    assert_eq!(json[2]["file"], "projects/T-1.yaml");
+    assert_eq!((json[2]["line"].as_u64(), json[2]["column"].as_u64()), (Some(5), Some(12)));
+    assert_eq!(json[2]["code"], "E0301");
+    assert_eq!(json[2]["severity"], "error");
+    assert_eq!(json[2]["hint"], "是否应为「甲局」？");
 
     let github = text(&check(&broken, &["--format", "github"]).stdout);
     let prefix = broken.to_string_lossy();
@@ -61,7 +62,7 @@ fn timings_list_every_phase_in_one_aligned_table() {
         .unwrap();
     assert!(run.status.success(), "{}", text(&run.stderr));
     let stderr = text(&run.stderr);
-    // The table, then the warnings of the fixture (mini has one).
+    // The table, then the warnings of the fixture (mini has two).
     let lines: Vec<&str> = stderr.lines().take_while(|l| !l.starts_with("警告")).collect();
     let table = lines.join("\n");
     let names: Vec<&str> = lines[1..lines.len() - 1].iter().map(|l| l.split_whitespace().next().unwrap()).collect();

@@ -114,7 +114,10 @@ fn a_missing_month_entry_is_a_warning_at_the_entries_key() {
     let all = findings(&common::fixture("mini"));
     assert_eq!(
         all.iter().map(brief).collect::<Vec<_>>(),
-        vec!["progress/2026-02.yaml:3:1 W0402 2026-02 月报中没有项目 T-2（乙项目）"]
+        vec![
+            "config.yaml:6:11 W0403 已有更新的月报 progress/2026-12.yaml，但网站发布的仍是 2026-03",
+            "progress/2026-02.yaml:3:1 W0402 2026-02 月报中没有项目 T-2（乙项目）"
+        ]
     );
 }
 

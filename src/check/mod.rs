@@ -7,6 +7,7 @@ mod identity;
 mod limits;
 mod meetings;
 mod money;
+mod placeholders;
 mod references;
 mod timeline;
 
@@ -45,8 +46,15 @@ impl<'a> Checker<'a> {
 /// Runs every rule over a loaded dataset, the rule groups in parallel; findings come back
 /// sorted by file and position.
 pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
-    let rules: [fn(&mut Checker); 6] =
-        [identity::check, references::check, money::check, timeline::check, meetings::check, limits::check];
+    let rules: [fn(&mut Checker); 7] = [
+        identity::check,
+        references::check,
+        money::check,
+        timeline::check,
+        meetings::check,
+        limits::check,
+        placeholders::check,
+    ];
     let known = references::Known::new(ds);
     let mut findings: Vec<Diagnostic> = rules
         .par_iter()

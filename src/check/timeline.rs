@@ -102,7 +102,24 @@ pub fn check(c: &mut Checker) {
     }
 }
 
+/// W0403: a month file newer than the month the config pins, which the site does not show.
+fn newer_than_published(c: &mut Checker) {
+    let Some(pinned) = c.ds.config.report.period else { return };
+    let Some((newest, file)) = c.sources.progress.iter().next_back().filter(|(m, _)| **m > pinned) else { return };
+    let config = c.sources.config.clone();
+    c.warning(
+        "W0403",
+        &config,
+        &path!["report", "period"],
+        format!("已有更新的月报 {file}，但网站发布的仍是 {pinned}"),
+        Some(format!(
+            "要发布 {newest}，把 report.period 改为 {newest}（tongbao new month 会自动修改），或删去这一行以总是发布最新月份"
+        )),
+    );
+}
+
 fn progress_files(c: &mut Checker) {
+    newer_than_published(c);
     let mut last: Option<(Month, &Progress)> = None;
     for (period, progress) in &c.ds.progress {
         let file = c.sources.progress.get(period).cloned().unwrap_or_default();
