@@ -176,7 +176,14 @@ fn progress(made: &[Made], year: i32, month: usize) -> String {
     for m in made {
         if let Some((_, months, work)) = m.ytd.iter().find(|(y, _, _)| *y == year) {
             let v = months[month];
-            let _ = write!(s, "  {}:\n    ytd: {v}\n    started: {}\n    progress: {work}\n", m.id, v > 0);
+            // The month in the words: every month's report is that month's (no W0404).
+            let _ = write!(
+                s,
+                "  {}:\n    ytd: {v}\n    started: {}\n    progress: {work}（{}月）\n",
+                m.id,
+                v > 0,
+                month + 1
+            );
         }
     }
     s

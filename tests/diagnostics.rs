@@ -295,5 +295,72 @@ fn an_amount_just_past_the_limit_is_refused_by_the_check() {
         "progress/2026-03.yaml:5:15 E0412 金额 100000000.0001 万元超出上限：一个项目的金额不超过 1 亿万元（1 万亿元）"
     );
     let dir = common::edited("mini", "progress/2026-03.yaml", "T-2: { ytd: 90,", "T-2: { ytd: 100000000,");
-    assert!(findings(&dir).iter().all(|d| !d.is_error()), "the limit itself is allowed");
+    assert!(findings(&dir).iter().all(|d| d.code != "E0412"), "the limit itself is within it");
+}
+
+/// A total typed in 元 instead of 万元: 10,000 times too large, an error with the amount in 万元.
+#[test]
+fn an_amount_typed_in_yuan_is_an_error() {
+    let dir = common::edited("mini", "projects/T-1.yaml", "total_investment: 3000", "total_investment: 30000000");
+    let d = only_error(&dir);
+    assert_eq!(
+        brief(&d),
+        "projects/T-1.yaml:8:19 E0415 总投资 30000000 是本项目其他金额（最大 1230）的 1000 倍以上，像是按元填写的"
+    );
+    assert_eq!(d.hint.as_deref(), Some("tongbao 的金额以万元为单位；按万元应为 3000"));
+    let dir = common::edited("mini", "progress/2026-03.yaml", "T-2: { ytd: 90,", "T-2: { ytd: 6000000,");
+    assert_eq!(
+        brief(&only_error(&dir)),
+        "progress/2026-03.yaml:5:15 E0415 1–N 月累计完成 6000000 是本项目其他金额（最大 1000）的 1000 倍以上，像是按元填写的"
+    );
+    let dir = common::edited("mini", "projects/T-2.yaml", "plan: 600", "plan: 6000000");
+    assert_eq!(
+        brief(&only_error(&dir)),
+        "projects/T-2.yaml:15:11 E0415 年度计划 6000000 是本项目其他金额（最大 1000）的 1000 倍以上，像是按元填写的"
+    );
+}
+
+#[test]
+fn a_ytd_above_the_total_investment_is_an_error() {
+    let dir = common::edited("mini", "progress/2026-03.yaml", "T-2: { ytd: 90,", "T-2: { ytd: 1500,");
+    let d = only_error(&dir);
+    assert_eq!(brief(&d), "progress/2026-03.yaml:5:15 E0416 1–N 月累计完成 1500 超过项目总投资 1000");
+    assert_eq!(d.hint.as_deref(), Some("核对 ytd 与 projects/T-2.yaml 中的 total_investment"));
+}
+
+/// A project file cut off before `years:`: every month that reports the project says so,
+/// instead of the project silently dropping out of every total.
+#[test]
+fn a_reported_project_without_a_plan_for_the_year_is_an_error() {
+    let dir = common::copy_of("mini");
+    let path = dir.join("projects/T-3.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.find("years:").unwrap()]).unwrap();
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    let month = |m: &str, line: usize| {
+        format!("progress/2026-{m}.yaml:{line}:3 E0417 项目 T-3（丙项目）没有 2026 年的计划，本月数据不会计入任何合计")
+    };
+    assert_eq!(errors, [month("01", 6), month("02", 5), month("03", 6), month("11", 6), month("12", 6)]);
+}
+
+/// The newest month's entries that are last month's, unchanged, are one warning naming them.
+#[test]
+fn entries_not_updated_this_month_are_listed() {
+    let dir = common::edited(
+        "mini",
+        "progress/2026-12.yaml",
+        "T-1: { ytd: 1230, started: true, progress: 投产 }",
+        "T-1: { ytd: 1000, started: true, progress: 设备安装 }",
+    );
+    let path = dir.join("progress/2026-12.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "T-3: { ytd: 0, started: false, progress: 初设批复 }",
+        "T-3: { ytd: 0, started: false, progress: 初设 }",
+    );
+    std::fs::write(&path, text).unwrap();
+    let warnings: Vec<String> = findings(&dir).iter().filter(|d| d.code == "W0404").map(brief).collect();
+    assert_eq!(
+        warnings,
+        ["progress/2026-12.yaml:3:1 W0404 本月未更新：2 个项目的数据与上月完全相同：T-1（甲项目）、T-3（丙项目）"]
+    );
 }

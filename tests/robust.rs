@@ -86,6 +86,9 @@ struct Project {
     monthly: Option<Vec<String>>,
     ytd: Vec<String>,
     reported: Vec<bool>,
+    /// Whether the total investment is the largest of the other amounts (as a real project's
+    /// is) rather than generated on its own.
+    total_is_largest: bool,
 }
 
 fn project(amount: fn() -> BoxedStrategy<String>) -> impl Strategy<Value = Project> {
@@ -96,14 +99,16 @@ fn project(amount: fn() -> BoxedStrategy<String>) -> impl Strategy<Value = Proje
         proptest::option::of(proptest::collection::vec(amount(), 11)),
         proptest::collection::vec(amount(), 12),
         proptest::collection::vec(proptest::bool::weighted(0.9), 12),
+        proptest::bool::weighted(0.8),
     )
-        .prop_map(|(total, plan, before_year, monthly, ytd, reported)| Project {
+        .prop_map(|(total, plan, before_year, monthly, ytd, reported, total_is_largest)| Project {
             total,
             plan,
             before_year,
             monthly,
             ytd,
             reported,
+            total_is_largest,
         })
 }
 
@@ -132,11 +137,14 @@ fn write_dataset(dir: &Path, projects: &[Project], months: u16) {
     std::fs::write(dir.join("config.yaml"), config).unwrap();
     std::fs::copy(mini.join("orgs.yaml"), dir.join("orgs.yaml")).unwrap();
     for (i, p) in projects.iter().enumerate() {
+        let others = p.ytd.iter().chain([&p.plan]).chain(&p.before_year);
+        let largest = others.max_by_key(|v| Wan::parse(v).ok()).filter(|_| p.total_is_largest);
+        let total = largest.unwrap_or(&p.total);
         let mut yaml = format!(
             "id: P-{i}\nname: 项目{i}\nindustry: 工业\ntown: 东镇\nlead_unit: 甲局\nleaders: [张三]\n\
              total_investment: {}\nstart_year: 2025\nend_year: 2027\nyears:\n  2026:\n    level: 省级重点\n\
              nature: 续建\n    batch: 加快推进\n    plan: {}\n",
-            p.total, p.plan
+            total, p.plan
         )
         .replace("\nnature:", "\n    nature:");
         if let Some(b) = &p.before_year {

@@ -26,6 +26,8 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("projects/T-1.yaml", "total_investment: 3000", "total_investment: 7e28", "projects/T-1.yaml:8:19 E0412"),
     ("projects/T-1.yaml", "total_investment: 3000", "total_investment: 1e-30", "projects/T-1.yaml:8:19 E0413"),
     ("projects/T-2.yaml", "    plan: 600", "    plan: 0.5", "projects/T-2.yaml:15:11 E0414"),
+    ("projects/T-1.yaml", "total_investment: 3000", "total_investment: 30000000", "projects/T-1.yaml:8:19 E0415"),
+    ("progress/2026-03.yaml", "T-2: { ytd: 90,", "T-2: { ytd: 1500,", "progress/2026-03.yaml:5:15 E0416"),
     ("projects/T-1.yaml", "end_year: 2027", "end_year: 2024", "projects/T-1.yaml:10:11 E0403"),
     ("projects/T-1.yaml", "name: 甲项目", "name: 请填写项目名称", "projects/T-1.yaml:2:7 E0418"),
     ("projects/T-1.yaml", "    plan: 1200", "    plan: 1200\\n    plan: 1300", "projects/T-1.yaml:18:5 E0107"),
@@ -121,7 +123,7 @@ fn every_documented_code_has_a_case() {
     // tests/diagnostics.rs.
     let elsewhere = [
         "E0001", "E0003", "E0004", "E0005", "E0101", "E0201", "E0202", "E0203", "E0204", "E0205", "E0305", "E0401",
-        "E0410", "W0001", "W0402", "W0403",
+        "E0410", "E0417", "W0001", "W0402", "W0403", "W0404",
     ];
     // The limits, with inputs too long to write here: tests/limits.rs.
     let elsewhere = [elsewhere.as_slice(), &["E0108", "E0501", "E0502", "E0503", "E0504"]].concat();

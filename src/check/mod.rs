@@ -8,6 +8,7 @@ mod limits;
 mod meetings;
 mod money;
 mod placeholders;
+mod plausible;
 mod references;
 mod timeline;
 
@@ -46,7 +47,7 @@ impl<'a> Checker<'a> {
 /// Runs every rule over a loaded dataset, the rule groups in parallel; findings come back
 /// sorted by file and position.
 pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
-    let rules: [fn(&mut Checker); 7] = [
+    let rules: [fn(&mut Checker); 8] = [
         identity::check,
         references::check,
         money::check,
@@ -54,6 +55,7 @@ pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
         meetings::check,
         limits::check,
         placeholders::check,
+        plausible::check,
     ];
     let known = references::Known::new(ds);
     let mut findings: Vec<Diagnostic> = rules
