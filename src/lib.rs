@@ -278,20 +278,32 @@ fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), Strin
     ledgers.and(others)
 }
 
+/// Renders every page and document of a checked dataset's site, with its figures `all` and
+/// report period `current`, into `sink`, writing nothing.
+pub fn render_pages(
+    ds: &Dataset,
+    all: &[figures::PeriodFigures],
+    current: Month,
+    theme: &render::Theme,
+    sink: &render::Sink,
+) -> Result<(), Failure> {
+    let fmt = render::Formatter::new(&ds.config);
+    let ctx = render::Ctx::new(ds, all, current, &fmt, theme).map_err(Failure::Other)?;
+    render_everything(&ctx, sink).map_err(Failure::Other)
+}
+
 /// Renders the whole site of a checked dataset in memory and writes nothing: how many pages
 /// and bytes it has. What the robustness tests build every accepted dataset with.
 pub fn render_in_memory(ds: &Dataset, theme: &render::Theme) -> Result<(usize, u64), Failure> {
     let all = figures::compute_all(ds);
     let current = current_period(ds, None)?;
-    let fmt = render::Formatter::new(&ds.config);
-    let ctx = render::Ctx::new(ds, &all, current, &fmt, theme).map_err(Failure::Other)?;
     let (pages, bytes) = (std::sync::atomic::AtomicUsize::new(0), std::sync::atomic::AtomicU64::new(0));
     let sink = |page: render::Page| {
         pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         bytes.fetch_add(page.parts.iter().map(|p| p.len() as u64).sum(), std::sync::atomic::Ordering::Relaxed);
         Ok(())
     };
-    render_everything(&ctx, &sink).map_err(Failure::Other)?;
+    render_pages(ds, &all, current, theme, &sink)?;
     Ok((pages.into_inner(), bytes.into_inner()))
 }
 

@@ -69,6 +69,9 @@ enum Command {
         /// 另写一份 HTML 页面
         #[arg(long)]
         html: Option<PathBuf>,
+        /// 主题目录：两边的页面都用它生成并逐页比较
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
     },
     /// 生成任意规模的演示数据（同一种子生成同样的数据），用于压力测试与基准
     Demo {
@@ -187,9 +190,11 @@ fn main() -> ExitCode {
                 Err(failure) => fail(&failure),
             }
         }
-        Command::Diff { old, new, data, html } => {
-            let compared = tongbao::diff::open(&old, &data)
-                .and_then(|o| tongbao::diff::open(&new, &data).map(|n| tongbao::diff::compare(&o, &n)));
+        Command::Diff { old, new, data, html, theme } => {
+            let compared = tongbao::render::Theme::load(&theme).map_err(Failure::Other).and_then(|theme| {
+                let (old, new) = (tongbao::diff::open(&old, &data)?, tongbao::diff::open(&new, &data)?);
+                tongbao::diff::compare(&old, &new, &theme)
+            });
             match compared {
                 Ok(changes) => {
                     print!("{}", tongbao::diff::markdown(&changes));

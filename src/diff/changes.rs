@@ -1,11 +1,15 @@
-//! What a change does: projects added and removed, fields changed, the published figures of
-//! each side's current period compared (headline, ytd, lights, bottom N), blockers opened and
-//! closed, decisions whose status moved. Values come out formatted, ready for the report.
+//! What a change does: projects added and removed, fields changed, the headline of each
+//! side's current period, every published period's figures ([`super::periods`]), the lights the
+//! period's moving on changed, blockers opened and closed, decisions whose status moved, and the
+//! pages that differ ([`super::pages`]). Values come out formatted, ready for the report.
 
+use super::pages::PageChanges;
+use super::periods::{PeriodChange, PeriodMove};
 use super::side::Side;
-use crate::figures::{Aggregate, ProjectFigures};
-use crate::model::{Dataset, Project};
-use crate::render::Formatter;
+use crate::Failure;
+use crate::figures::Aggregate;
+use crate::model::Project;
+use crate::render::{Formatter, Theme};
 use serde_yaml::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -29,14 +33,15 @@ pub struct Changes {
     pub fields: Vec<(String, Vec<Change>)>,
     pub headline: Vec<Change>,
     pub new_headline: String,
-    /// 1–N月累计 per project whose value changed; `what` is the project.
-    pub ytd: Vec<Change>,
-    pub lights: Vec<Change>,
-    /// Per ranking: who entered and who left the bottom N.
-    pub bottom: Vec<(String, Vec<String>, Vec<String>)>,
+    /// Every period published on either side that changed, oldest first.
+    pub periods: Vec<PeriodChange>,
+    /// When the report period moved on: the published figures before and after, and the
+    /// lights that changed by the period's moving on alone.
+    pub moved: Option<PeriodMove>,
     pub blockers_opened: Vec<String>,
     pub blockers_closed: Vec<String>,
     pub decisions: Vec<Change>,
+    pub pages: PageChanges,
 }
 
 impl Changes {
@@ -45,12 +50,12 @@ impl Changes {
             && self.removed.is_empty()
             && self.fields.is_empty()
             && self.headline.iter().all(|c| c.old == c.new)
-            && self.ytd.is_empty()
-            && self.lights.is_empty()
-            && self.bottom.is_empty()
+            && self.periods.is_empty()
+            && self.moved.is_none()
             && self.blockers_opened.is_empty()
             && self.blockers_closed.is_empty()
             && self.decisions.is_empty()
+            && self.pages.is_empty()
     }
 }
 
@@ -115,15 +120,8 @@ fn headline(fmt: &Formatter, old: &Aggregate, new: &Aggregate) -> Vec<Change> {
     ]
 }
 
-fn by_id<'a>(ds: &'a Dataset, figures: &'a [ProjectFigures]) -> BTreeMap<&'a str, &'a ProjectFigures> {
-    figures.iter().map(|p| (ds.projects[p.index].id.as_str(), p)).collect()
-}
-
-fn light(p: Option<&&ProjectFigures>) -> String {
-    p.and_then(|p| p.light).map_or_else(|| "—".into(), |l| l.label().into())
-}
-
-pub fn compare(old: &Side, new: &Side) -> Changes {
+/// Everything `new` changes against `old`; `theme` renders both sides' pages to compare them.
+pub fn compare(old: &Side, new: &Side, theme: &Theme) -> Result<Changes, Failure> {
     let fmt = Formatter::new(&new.ds.config);
     let (o, n) = (old.now(), new.now());
     let mut c = Changes {
@@ -155,29 +153,9 @@ pub fn compare(old: &Side, new: &Side) -> Changes {
             c.fields.push((title(p), changed));
         }
     }
-    let (op, np) = (by_id(&old.ds, &o.projects), by_id(&new.ds, &n.projects));
-    for p in &new.ds.projects {
-        let (before, after) = (op.get(p.id.as_str()), np.get(p.id.as_str()));
-        if before.map(|f| f.ytd) != after.map(|f| f.ytd) {
-            let money = |f: Option<&&ProjectFigures>| f.map_or_else(|| "—".into(), |f| fmt.money(f.ytd));
-            c.ytd.push(Change { what: title(p), old: money(before), new: money(after) });
-        }
-        if light(before) != light(after) {
-            c.lights.push(Change { what: title(p), old: light(before), new: light(after) });
-        }
-    }
-    for (i, r) in n.rankings.iter().enumerate() {
-        let bottom = |rows: &[crate::figures::RankRow]| -> BTreeSet<String> {
-            rows.iter().filter(|x| x.bottom).map(|x| x.name.clone()).collect()
-        };
-        let before = o.rankings.get(i).map(|r| bottom(&r.rows)).unwrap_or_default();
-        let after = bottom(&r.rows);
-        let entered: Vec<String> = after.difference(&before).cloned().collect();
-        let left: Vec<String> = before.difference(&after).cloned().collect();
-        if !entered.is_empty() || !left.is_empty() {
-            c.bottom.push((r.spec.name.clone(), entered, left));
-        }
-    }
+    c.periods = super::periods::compare(&fmt, old, new);
+    c.moved = super::periods::period_moved(&fmt, old, new);
+    c.pages = super::pages::compare(old, new, theme)?;
     // Blockers and decisions as each side's published period judged them (at its as_of).
     let blockers = |side: &Side| -> BTreeMap<String, (String, bool)> {
         side.now()
@@ -217,5 +195,5 @@ pub fn compare(old: &Side, new: &Side) -> Changes {
             c.decisions.push(Change { what: what.clone(), old: before.into(), new: (*status).into() });
         }
     }
-    c
+    Ok(c)
 }
