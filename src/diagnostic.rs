@@ -22,6 +22,20 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub hint: Option<String>,
+    /// What the finding covers exactly, when known (boxed: most findings have none).
+    #[serde(skip)]
+    pub exact: Option<Box<Exact>>,
+}
+
+/// A finding's exact extent and certain fix.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Exact {
+    /// How many characters the finding covers from its column (the value a parse error names);
+    /// without it, the token there ([`token`]).
+    pub width: Option<usize>,
+    /// A replacement for what the finding covers, when it is certain (`9,100` → `9100`):
+    /// machine-applicable, as `--format json` gives it.
+    pub fix: Option<String>,
 }
 
 impl Diagnostic {
@@ -34,6 +48,7 @@ impl Diagnostic {
             code,
             message: message.into(),
             hint: None,
+            exact: None,
         }
     }
 
@@ -44,6 +59,41 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self
+    }
+
+    /// The finding covers `width` characters from its column.
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.exact.get_or_insert_default().width = Some(width);
+        self
+    }
+
+    /// A certain replacement for what the finding covers.
+    pub fn with_fix(mut self, fix: Option<String>) -> Self {
+        if fix.is_some() {
+            self.exact.get_or_insert_default().fix = fix;
+        }
+        self
+    }
+
+    /// How many characters the finding covers, when known exactly.
+    pub fn width(&self) -> Option<usize> {
+        self.exact.as_ref().and_then(|e| e.width)
+    }
+
+    /// The certain replacement of what the finding covers.
+    pub fn fix(&self) -> Option<&str> {
+        self.exact.as_ref().and_then(|e| e.fix.as_deref())
+    }
+
+    /// The byte range the finding covers in its line of source `line`: its width from its
+    /// column when known, else the token there (at least one character).
+    pub fn span_in(&self, line: &str) -> std::ops::Range<usize> {
+        let start = line.char_indices().nth(self.column.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
+        let end = match self.width() {
+            Some(w) => line[start..].char_indices().nth(w).map_or(line.len(), |(i, _)| start + i),
+            None => start + token(&line[start..]).len(),
+        };
+        if end > start { start..end } else { start..(start + line[start..].chars().next().map_or(0, char::len_utf8)) }
     }
 
     pub fn is_error(&self) -> bool {
@@ -61,40 +111,31 @@ impl Diagnostic {
         let line = source.and_then(|s| s.lines().nth(self.line.saturating_sub(1)));
         let title = level.primary_title(self.message.as_str()).id(self.code);
         let place = match line {
-            Some(text) => {
-                let start = text.char_indices().nth(self.column.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
-                let end = start + token(&text[start..]).len();
-                let span = if end > start {
-                    start..end
-                } else {
-                    start..(start + text[start..].chars().next().map_or(0, char::len_utf8))
-                };
-                Snippet::source(text)
-                    .line_start(self.line)
-                    .path(self.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(span))
-            }
+            Some(text) => Snippet::source(text)
+                .line_start(self.line)
+                .path(self.file.as_str())
+                .annotation(AnnotationKind::Primary.span(self.span_in(text))),
             None => Snippet::source("").line_start(self.line).path(self.file.as_str()),
         };
-        let mut group = title.element(place);
-        if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.with_name("提示").message(hint.as_str()));
-        }
-        let mut out = Renderer::plain().render(&[group]);
+        // Under the snippet's gutter, as wide as the line number.
+        let gutter = if line.is_some() { " ".repeat(self.line.to_string().len() + 1) } else { "  ".into() };
+        let hint = self.hint.as_ref().map(|h| format!("{gutter}= 提示：{h}\n")).unwrap_or_default();
         if line.is_none() {
             // Without the text, say where it is the way the snippet would.
-            out = format!(
-                "{}[{}]: {}\n --> {}:{}:{}\n",
+            return format!(
+                "{}[{}]: {}\n --> {}:{}:{}\n{hint}",
                 self.label(),
                 self.code,
                 self.message,
                 self.file,
                 self.line,
                 self.column
-            ) + &self.hint.as_ref().map(|h| format!("  = 提示：{h}\n")).unwrap_or_default();
-            return out;
+            );
         }
+        // The hint in the same words as in every other format (提示：), under the snippet.
+        let mut out = Renderer::plain().render(&[title.element(place)]);
         out.push('\n');
+        out.push_str(&hint);
         out
     }
 
@@ -173,9 +214,12 @@ mod tests {
         let text = d.render(Some("id: A\nlead_unit: 县水力局\n"));
         assert_eq!(
             text,
-            "错误[E0301]: 未知的责任单位「县水力局」\n --> projects/A.yaml:2:12\n  |\n2 | lead_unit: 县水力局\n  |            ^^^^^^^^\n  |\n  = 提示: 是否应为「县水利局」？\n"
+            "错误[E0301]: 未知的责任单位「县水力局」\n --> projects/A.yaml:2:12\n  |\n2 | lead_unit: 县水力局\n  |            ^^^^^^^^\n  = 提示：是否应为「县水利局」？\n"
         );
         let unread = Diagnostic::error("E0004", "a.yaml", (3, 1), "文件不是 UTF-8 编码").render(None);
         assert_eq!(unread, "错误[E0004]: 文件不是 UTF-8 编码\n --> a.yaml:3:1\n");
+        let amount = Diagnostic::error("E0104", "p.yaml", (1, 7), "类型不符").with_width(5);
+        assert_eq!(amount.span_in("plan: 9,100 # 万元"), 6..11, "the caret covers 9,100 whole");
+        assert!(amount.render(Some("plan: 9,100\n")).contains("1 | plan: 9,100\n  |       ^^^^^\n"));
     }
 }

@@ -252,7 +252,7 @@ fn main() -> ExitCode {
                             eprintln!("检查通过（{} 个警告）", inspection.findings.len());
                         }
                     }
-                    Format::Json => print!("{}", report::json(&inspection.findings)),
+                    Format::Json => print!("{}", report::json(&inspection.findings, &inspection.sources, &data)),
                     Format::Github => print!("{}", report::github(&inspection.findings, &data)),
                     Format::Gitlab => print!("{}", report::gitlab(&inspection.findings, &data)),
                 }

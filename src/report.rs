@@ -33,11 +33,37 @@ pub fn human(findings: &[Diagnostic], sources: &Sources) -> String {
     out
 }
 
-/// A JSON array of {file, line, column, severity, code, message, hint}.
-pub fn json(findings: &[Diagnostic]) -> String {
-    let mut text = serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    text
+/// A JSON array, one object per finding: the file as the repository sees it (like the
+/// github and gitlab formats), where the finding begins and ends (the end column is the one
+/// after the last character covered), its severity, code, message and hint (提示), and, when
+/// a fix is certain, a machine-applicable `replacement` of that range.
+pub fn json(findings: &[Diagnostic], sources: &Sources, data: &Path) -> String {
+    let objects: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|d| {
+            let line = sources.file(&d.file).and_then(|f| f.text.lines().nth(d.line.saturating_sub(1)));
+            let end_column = line.map_or(d.column + d.width().unwrap_or(1), |text| {
+                let span = d.span_in(text);
+                text[..span.end].chars().count() + 1
+            });
+            let mut object = serde_json::json!({
+                "file": repository_path(data, &d.file),
+                "line": d.line,
+                "column": d.column,
+                "end_line": d.line,
+                "end_column": end_column,
+                "severity": d.severity,
+                "code": d.code,
+                "message": d.message,
+                "hint": d.hint,
+            });
+            if let Some(fix) = d.fix() {
+                object["replacement"] = serde_json::json!({ "text": fix, "applicability": "machine-applicable" });
+            }
+            object
+        })
+        .collect();
+    serde_json::to_string_pretty(&objects).unwrap_or_else(|_| "[]".into()) + "\n"
 }
 
 /// One `::error file=…,line=…,col=…,title=…::message` line per finding; `data` is the data
@@ -140,14 +166,25 @@ mod tests {
     }
 
     #[test]
-    fn json_has_one_object_per_finding() {
-        let value: serde_json::Value = serde_json::from_str(&json(&[finding()])).unwrap();
+    fn json_has_one_object_per_finding_with_its_range_and_fix() {
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&[finding()], &Sources::default(), Path::new("data"))).unwrap();
         assert_eq!(
             value,
             serde_json::json!([{
-                "file": "projects/A.yaml", "line": 5, "column": 12, "severity": "error",
-                "code": "E0301", "message": "未知的单位「甲居」", "hint": "是否应为「甲局」？"
+                "file": "data/projects/A.yaml", "line": 5, "column": 12, "end_line": 5, "end_column": 13,
+                "severity": "error", "code": "E0301", "message": "未知的单位「甲居」", "hint": "是否应为「甲局」？"
             }])
+        );
+        let amount =
+            Diagnostic::error("E0104", "p.yaml", (1, 7), "类型不符").with_width(5).with_fix(Some("9100".into()));
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&[amount], &Sources::default(), Path::new("."))).unwrap();
+        assert_eq!(value[0]["file"], "p.yaml");
+        assert_eq!(value[0]["end_column"], 12);
+        assert_eq!(
+            value[0]["replacement"],
+            serde_json::json!({ "text": "9100", "applicability": "machine-applicable" })
         );
     }
 }

@@ -32,11 +32,22 @@ fn json_and_github_formats() {
     let json: serde_json::Value = serde_json::from_str(&text(&check(&broken, &["--format", "json"]).stdout)).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 3, "the error and the fixture's two warnings");
     assert_eq!(json[0]["code"], "W0403", "config.yaml pins 2026-03 and there are later months");
-    assert_eq!(json[2]["file"], "projects/T-1.yaml");
+    // Paths as the repository sees them, as in the github and gitlab formats.
+    assert_eq!(json[2]["file"], format!("{}/projects/T-1.yaml", broken.to_string_lossy()));
     assert_eq!((json[2]["line"].as_u64(), json[2]["column"].as_u64()), (Some(5), Some(12)));
+    // 甲居 is two characters: the range ends before column 14.
+    assert_eq!((json[2]["end_line"].as_u64(), json[2]["end_column"].as_u64()), (Some(5), Some(14)));
     assert_eq!(json[2]["code"], "E0301");
     assert_eq!(json[2]["severity"], "error");
     assert_eq!(json[2]["hint"], "是否应为「甲局」？");
+    assert!(json[2].get("replacement").is_none(), "a likely name is no certain fix");
+
+    // A slip with a certain fix: machine-applicable.
+    let slip = common::edited("mini", "projects/T-1.yaml", "total_investment: 3000", "total_investment: 3,000");
+    let json: serde_json::Value = serde_json::from_str(&text(&check(&slip, &["--format", "json"]).stdout)).unwrap();
+    let finding = json.as_array().unwrap().iter().find(|f| f["code"] == "E0104").unwrap();
+    assert_eq!((finding["column"].as_u64(), finding["end_column"].as_u64()), (Some(19), Some(24)));
+    assert_eq!(finding["replacement"], serde_json::json!({ "text": "3000", "applicability": "machine-applicable" }));
 
     let github = text(&check(&broken, &["--format", "github"]).stdout);
     let prefix = broken.to_string_lossy();

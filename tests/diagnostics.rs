@@ -364,3 +364,65 @@ fn entries_not_updated_this_month_are_listed() {
         ["progress/2026-12.yaml:3:1 W0404 本月未更新：2 个项目的数据与上月完全相同：T-1（甲项目）、T-3（丙项目）"]
     );
 }
+
+/// One file's every finding in one run, as rustc gives them: a bad date and a bad amount do not
+/// hide the misspelt unit, and each slip comes with what was surely meant.
+#[test]
+fn every_finding_of_a_file_comes_in_one_run_with_its_fix() {
+    let dir = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unit: 甲居");
+    let path = dir.join("projects/T-1.yaml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("total_investment: 3000", "total_investment: 9,100")
+        .replace("actual_start: 2025-04-01", "actual_start: 2025/03/01")
+        .replace("    plan: 1200", "    plan: 1.15亿")
+        .replace("    deadline: 2026-02-15", "    deadline: 2026-11-31");
+    std::fs::write(&path, text).unwrap();
+    let found: Vec<Diagnostic> = findings(&dir).into_iter().filter(|d| d.is_error()).collect();
+    let shown: Vec<(String, Option<&str>, Option<&str>)> =
+        found.iter().map(|d| (brief(d), d.hint.as_deref(), d.fix())).collect();
+    assert_eq!(
+        shown,
+        [
+            ("projects/T-1.yaml:5:12 E0301 未知的单位「甲居」".to_string(), Some("是否应为「甲局」？"), None),
+            (
+                "projects/T-1.yaml:8:19 E0104 类型不符：应为以万元计的数字，如 3500 或 1234.5，实际是「9,100」（位于 total_investment）".to_string(),
+                Some("是否应为 9100？金额只写数字，不加千位逗号、单位或文字，如 9100 或 1234.5（万元）"),
+                Some("9100")
+            ),
+            (
+                "projects/T-1.yaml:11:15 E0106 取值无效：「2025/03/01」不是有效日期，应写作 YYYY-MM-DD，如 2026-08-31".to_string(),
+                Some("是否应为 2025-03-01？日期一律写作 YYYY-MM-DD"),
+                Some("2025-03-01")
+            ),
+            (
+                "projects/T-1.yaml:17:11 E0104 类型不符：应为以万元计的数字，如 3500 或 1234.5，实际是「1.15亿」（位于 years.2026.plan）".to_string(),
+                Some("是否应为 11500？金额只写数字，不加千位逗号、单位或文字，如 9100 或 1234.5（万元）"),
+                Some("11500")
+            ),
+            (
+                "projects/T-1.yaml:30:15 E0106 取值无效（位于 issues[0]）：「2026-11-31」不是有效日期：2026年11月只有30天".to_string(),
+                None,
+                None
+            ),
+        ]
+    );
+    // The caret covers each value whole.
+    let source = std::fs::read_to_string(&path).unwrap();
+    let rendered = found[1].render(Some(&source));
+    assert!(
+        rendered.contains("8 | total_investment: 9,100\n  |                   ^^^^^\n  = 提示：是否应为 9100？"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn an_unknown_project_with_no_near_id_is_offered_new_project() {
+    let dir = common::edited("mini", "progress/2026-03.yaml", "  T-3:", "  XM-77: { ytd: 1 }\n  T-3:");
+    let d = only_error(&dir);
+    assert_eq!(brief(&d), "progress/2026-03.yaml:6:3 E0305 未知的项目编号「XM-77」");
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("没有相近的项目编号；若是新项目，先运行 tongbao new project XM-77 建立它的文件")
+    );
+}

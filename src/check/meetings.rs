@@ -106,7 +106,8 @@ fn body_links(c: &mut Checker, file: &str, body: &str) {
             ));
             break;
         }
-        let hint = crate::diagnostic::did_you_mean(id, c.ds.projects.iter().map(|p| p.id.as_str()));
+        let hint = crate::diagnostic::did_you_mean(id, c.ds.projects.iter().map(|p| p.id.as_str()))
+            .or_else(|| Some(super::references::new_project(id)));
         c.findings.push(
             Diagnostic::error("E0305", file, (line, column), format!("正文链接的项目编号「{id}」不存在"))
                 .with_hint(hint),

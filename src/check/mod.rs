@@ -37,11 +37,27 @@ impl<'a> Checker<'a> {
         self.findings.push(Diagnostic::warning(code, file, at, message).with_hint(hint));
     }
 
+    /// Whether `file` was read past a bad value: the rules that compare values skip it.
+    fn read_past(&self, file: &str) -> bool {
+        self.sources.read_past.contains(file)
+    }
+
+    /// Whether the project `id` came from a file read past a bad value.
+    fn project_read_past(&self, id: &str) -> bool {
+        self.read_past(self.project_file(id))
+    }
+
     /// The file a project came from (borrowed from the sources, not from the checker, so that
     /// findings can be added while it is held).
     fn project_file(&self, id: &str) -> &'a str {
         self.sources.projects.get(id).map_or("", String::as_str)
     }
+}
+
+/// The projects whose values the rules that compare values look at: not those from a file
+/// read past a bad value.
+fn compared_projects<'a>(ds: &'a Dataset, sources: &'a Sources) -> impl Iterator<Item = &'a crate::model::Project> {
+    ds.projects.iter().filter(move |p| !sources.projects.get(&p.id).is_some_and(|f| sources.read_past.contains(f)))
 }
 
 /// Runs every rule over a loaded dataset, the rule groups in parallel; findings come back

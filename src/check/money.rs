@@ -43,7 +43,7 @@ impl Checker<'_> {
 }
 
 pub fn check(c: &mut Checker) {
-    for project in &c.ds.projects {
+    for project in super::compared_projects(c.ds, c.sources) {
         let f = c.project_file(&project.id);
         c.money(f, &path!["total_investment"], project.total_investment);
         for (year, plan) in &project.years {
@@ -71,6 +71,9 @@ pub fn check(c: &mut Checker) {
         }
     }
     for (period, file) in c.sources.progress.clone() {
+        if c.read_past(&file) {
+            continue;
+        }
         for (id, entry) in &c.ds.progress[&period].entries {
             c.money(&file, &path!["entries", id.as_str(), "ytd"], entry.ytd);
         }

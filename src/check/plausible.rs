@@ -59,7 +59,7 @@ pub fn check(c: &mut Checker) {
 
 /// The amounts of each project's own file against each other (and against its ytd).
 fn projects(c: &mut Checker) {
-    for project in &c.ds.projects {
+    for project in super::compared_projects(c.ds, c.sources) {
         let f = c.project_file(&project.id);
         let total = project.total_investment;
         let mut yearly = Vec::new();
@@ -80,12 +80,15 @@ fn projects(c: &mut Checker) {
 /// Each month's entries against their project and against last month.
 fn months(c: &mut Checker) {
     for (period, file) in c.sources.progress.clone() {
+        if c.read_past(&file) {
+            continue;
+        }
         let progress = &c.ds.progress[&period];
         let before = c.ds.progress.get(&period.previous()).filter(|p| p.period.year == period.year);
         let newest = c.ds.progress.keys().next_back() == Some(&period);
         let mut unchanged = Vec::new();
         for (id, entry) in &progress.entries {
-            let Some(project) = c.ds.project(id) else { continue };
+            let Some(project) = c.ds.project(id).filter(|p| !c.project_read_past(&p.id)) else { continue };
             let at = path!["entries", id.as_str(), "ytd"];
             let Some(plan) = project.years.get(&period.year) else {
                 let key = c.sources.key_at(&file, &path!["entries", id.as_str()]);

@@ -90,8 +90,10 @@ impl Checker<'_> {
         if known.contains(value) || unreadable {
             return;
         }
-        let hint = did_you_mean(value, known.iter().copied())
-            .or_else(|| Some(format!("{}须在 {} 中登记", kind.word(), kind.where_defined())));
+        let hint = did_you_mean(value, known.iter().copied()).or_else(|| match kind {
+            Ref::Project => Some(new_project(value)),
+            _ => Some(format!("{}须在 {} 中登记", kind.word(), kind.where_defined())),
+        });
         self.error(kind.code(), file, path, format!("未知的{}「{value}」", kind.word()), hint);
     }
 
@@ -105,6 +107,11 @@ impl Checker<'_> {
             .or_else(|| Some(format!("可选的值（config.yaml 的 {list}）：{}", allowed.join("、"))));
         self.error("E0306", file, path, format!("「{value}」不在允许的取值中"), hint);
     }
+}
+
+/// The hint for an unknown project id with no near match: how to make the project.
+pub(super) fn new_project(id: &str) -> String {
+    format!("没有相近的项目编号；若是新项目，先运行 tongbao new project {id} 建立它的文件")
 }
 
 /// 卡点 / 堵点 / 难点
@@ -164,8 +171,7 @@ pub fn check(c: &mut Checker) {
             let known = seek(&mut projects, id.as_str(), |p| *p).is_some();
             if !known && !sources.doubtful_ids.contains(id) {
                 let at = sources.key_at(file, &path!["entries", id.as_str()]);
-                let hint = did_you_mean(id, c.known.of(Ref::Project).iter().copied())
-                    .or_else(|| Some("先在 projects/ 下建立该项目的文件".into()));
+                let hint = did_you_mean(id, c.known.of(Ref::Project).iter().copied()).or_else(|| Some(new_project(id)));
                 c.findings.push(
                     crate::diagnostic::Diagnostic::error("E0305", file, at, format!("未知的项目编号「{id}」"))
                         .with_hint(hint),

@@ -9,7 +9,7 @@ use crate::path;
 
 pub fn check(c: &mut Checker) {
     progress_files(c);
-    for project in &c.ds.projects {
+    for project in super::compared_projects(c.ds, c.sources) {
         let f = c.project_file(&project.id);
         if project.end_year < project.start_year {
             c.error(
@@ -134,11 +134,15 @@ fn progress_files(c: &mut Checker) {
         }
         // Entries and projects are both in id order: each month is walked beside the month
         // before and beside the projects, never searched id by id.
-        let previous = last.filter(|(m, _)| m.year == period.year && *m == period.previous());
+        // A month read past a bad value, or beside one, is not compared.
+        let compared = !c.read_past(&file);
+        let previous = last
+            .filter(|(m, _)| m.year == period.year && *m == period.previous() && compared)
+            .filter(|(m, _)| c.sources.progress.get(m).is_none_or(|f| !c.read_past(f)));
         let mut earlier = previous.map(|(_, p)| p.entries.iter()).into_iter().flatten().peekable();
         for (id, entry) in &progress.entries {
             let before = seek(&mut earlier, id.as_str(), |&(e, _)| e.as_str()).map(|(_, b)| b);
-            if let Some(before) = before.filter(|b| entry.ytd < b.ytd) {
+            if let Some(before) = before.filter(|b| entry.ytd < b.ytd && !c.project_read_past(id)) {
                 c.error(
                     "E0401",
                     &file,
@@ -168,6 +172,9 @@ fn progress_files(c: &mut Checker) {
                 continue;
             };
             let Some(before_year) = project.years.get(&period.year).and_then(|y| y.before_year) else { continue };
+            if !compared || c.project_read_past(&project.id) {
+                continue;
+            }
             if before_year + entry.ytd > project.total_investment {
                 c.warning(
                     "W0401",

@@ -44,6 +44,9 @@ pub struct Sources {
     /// Project ids in doubt: stems of project files that could not be read or whose `id`
     /// differs from the stem. References to them are not reported again as unknown.
     pub doubtful_ids: std::collections::BTreeSet<String>,
+    /// Files read past a bad value (see [`parse::yaml`]): their record holds a stand-in for it,
+    /// so the checks that compare values skip them (they would report what the stand-in did).
+    pub read_past: std::collections::BTreeSet<String>,
     pub progress: BTreeMap<Month, String>,
     pub meetings: BTreeMap<String, String>,
 }
@@ -79,6 +82,8 @@ struct Read {
     rel: String,
     source: Option<Arc<SourceFile>>,
     record: Result<Record, Diagnostic>,
+    /// The findings of bad values the file was read past (see [`parse::yaml`]).
+    read_past: Vec<Diagnostic>,
 }
 
 /// Files read before, with the size and modification time they had then: `tongbao serve`
@@ -136,6 +141,10 @@ pub fn load(root: &std::path::Path, cache: Option<&mut Cache>) -> Loaded {
     for read in reads {
         if let Some(source) = read.source {
             sources.files.insert(read.rel.clone(), source);
+        }
+        if !read.read_past.is_empty() {
+            sources.read_past.insert(read.rel.clone());
+            diagnostics.extend(read.read_past);
         }
         match read.record {
             Err(d) => {
@@ -209,7 +218,7 @@ fn read_one(found: &walk::Found, bytes: std::io::Result<Vec<u8>>) -> Read {
     };
     let text = match text {
         Ok(t) => t,
-        Err(d) => return Read { role: found.role, rel, source: None, record: Err(d) },
+        Err(d) => return Read { role: found.role, rel, source: None, record: Err(d), read_past: Vec::new() },
     };
     let (yaml, body, first_line) = if matches!(found.role, Role::Meeting | Role::Bulletin) {
         match parse::front_matter(&rel, &text) {
@@ -220,26 +229,29 @@ fn read_one(found: &walk::Found, bytes: std::io::Result<Vec<u8>>) -> Read {
                     source: Some(Arc::new(SourceFile::new(rel.clone(), text, 0..0, 1))),
                     rel,
                     record: Err(d),
+                    read_past: Vec::new(),
                 };
             }
         }
     } else {
         (text.as_str(), "", 1)
     };
+    let mut read_past = Vec::new();
+    let past = &mut read_past;
     let record = parse::nesting(&rel, yaml, first_line).and_then(|()| match found.role {
-        Role::Config => parse::yaml(&rel, yaml, first_line).map(Record::Config),
-        Role::Orgs => parse::yaml(&rel, yaml, first_line).map(Record::Orgs),
-        Role::Project => parse::yaml(&rel, yaml, first_line).map(Record::Project),
+        Role::Config => parse::yaml(&rel, yaml, first_line, past).map(Record::Config),
+        Role::Orgs => parse::yaml(&rel, yaml, first_line, past).map(Record::Orgs),
+        Role::Project => parse::yaml(&rel, yaml, first_line, past).map(Record::Project),
         Role::Progress => match pieces::progress(yaml) {
             Some(progress) => Ok(Record::Progress(progress)),
-            None => parse::yaml(&rel, yaml, first_line).map(Record::Progress),
+            None => parse::yaml(&rel, yaml, first_line, past).map(Record::Progress),
         },
-        Role::Meeting => parse::yaml::<MeetingFront>(&rel, yaml, first_line).map(|front| {
+        Role::Meeting => parse::yaml::<MeetingFront>(&rel, yaml, first_line, past).map(|front| {
             let stem = file_stem(&rel);
             Record::Meeting(Meeting { stem, front, body: body.to_string() })
         }),
         Role::Bulletin => match file_stem(&rel).parse::<Month>() {
-            Ok(period) => parse::yaml::<BulletinFront>(&rel, yaml, first_line)
+            Ok(period) => parse::yaml::<BulletinFront>(&rel, yaml, first_line, past)
                 .map(|front| Record::Bulletin(BulletinText { period, front, body: body.to_string() })),
             Err(e) => Err(Diagnostic::error("E0205", &rel, (1, 1), format!("通报文字的文件名应为 YYYY-MM.md：{e}"))),
         },
@@ -248,7 +260,7 @@ fn read_one(found: &walk::Found, bytes: std::io::Result<Vec<u8>>) -> Read {
     let start = yaml.as_ptr() as usize - text.as_ptr() as usize;
     let range = start..start + yaml.len();
     let source = SourceFile::new(rel.clone(), text, range, first_line);
-    Read { role: found.role, rel, source: Some(Arc::new(source)), record }
+    Read { role: found.role, rel, source: Some(Arc::new(source)), record, read_past }
 }
 
 /// The file name without folder and extension: the id of a project, the stem of a meeting.

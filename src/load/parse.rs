@@ -103,18 +103,68 @@ pub fn nesting(rel: &str, yaml: &str, first_line: usize) -> Result<(), Diagnosti
     Ok(())
 }
 
-/// Parses `yaml` (which starts at line `first_line` of the file) into `T`.
-pub fn yaml<T: DeserializeOwned>(rel: &str, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
-    // The typed pass first (one parse for valid files); when it fails, an untyped pass tells a
-    // real syntax error, which must be reported as such, from a typed one.
-    // A number too large for the untyped pass (`99999999999999999999999`) is no syntax error:
-    // the typed pass, which reads amounts from their text, tells what is wrong with it.
-    serde_yaml::from_str::<T>(yaml).map_err(|typed| match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+/// How many bad values of one file are read past, as rustc reads past an error: each is
+/// reported, and the file is read on with the value replaced.
+const MAX_READ_PAST: usize = 50;
+
+/// Parses `yaml` (which starts at line `first_line` of the file) into `T`, reading past bad
+/// amounts and dates (`9,100`, `2025/03/01`) so that every finding of the file is reported
+/// in one run: each is put in `found`, and the value is read as what it surely meant (the fix
+/// of the finding) or as a neutral value, so that the record still exists for the checks
+/// (which then find, say, the misspelt unit the bad date would have hidden). `Err` when the
+/// file cannot be read past its error.
+pub fn yaml<T: DeserializeOwned>(
+    rel: &str,
+    yaml: &str,
+    first_line: usize,
+    found: &mut Vec<Diagnostic>,
+) -> Result<T, Diagnostic> {
+    let mut text = std::borrow::Cow::Borrowed(yaml);
+    loop {
+        let error = match serde_yaml::from_str::<T>(&text) {
+            Ok(value) => return Ok(value),
+            Err(typed) => first_finding(rel, &text, &typed, first_line),
+        };
+        match read_past(&text, &error, first_line).filter(|_| found.len() < MAX_READ_PAST) {
+            Some(patched) => {
+                found.push(error);
+                text = std::borrow::Cow::Owned(patched);
+            }
+            None => return Err(error),
+        }
+    }
+}
+
+/// The finding of a failed typed pass. An untyped pass tells a real syntax error, which must
+/// be reported as such, from a typed one; a number too large for the untyped pass
+/// (`99999999999999999999999`) is no syntax error: the typed pass, which reads amounts from
+/// their text, tells what is wrong with it.
+fn first_finding(rel: &str, yaml: &str, typed: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Err(syntax) if !syntax.to_string().contains("invalid type: integer") => {
             finding(rel, yaml, &syntax, first_line, true)
         }
-        _ => finding(rel, yaml, &typed, first_line, false),
-    })
+        _ => finding(rel, yaml, typed, first_line, false),
+    }
+}
+
+/// `yaml` with the bad value of `d` replaced, when it is an amount or a date the finding
+/// covers exactly: by its fix, or by a neutral value (0; the month's last day for a day the
+/// month does not have).
+fn read_past(yaml: &str, d: &Diagnostic, first_line: usize) -> Option<String> {
+    let width = d.width()?;
+    let line_start: usize = yaml.split_inclusive('\n').take(d.line.checked_sub(first_line)?).map(str::len).sum();
+    let line = yaml[line_start..].split('\n').next()?;
+    let start = line_start + line.char_indices().nth(d.column.checked_sub(1)?)?.0;
+    let end = start + yaml[start..].char_indices().nth(width).map_or(yaml.len() - start, |(i, _)| i);
+    let value = &yaml[start..end];
+    let neutral = match d.code {
+        "E0104" | "E0407" | "E0412" | "E0413" => Some("0".to_string()),
+        "E0106" => crate::model::Date::nearest_valid(value),
+        _ => None,
+    };
+    let replacement = d.fix().map(str::to_string).or(neutral)?;
+    (replacement != value).then(|| format!("{}{replacement}{}", &yaml[..start], &yaml[end..]))
 }
 
 /// The position of the first `key:` in `yaml` at or after line `from` (0-based) that is a
@@ -192,11 +242,30 @@ fn finding(rel: &str, yaml: &str, e: &serde_yaml::Error, first_line: usize, synt
     // A custom error (a date, a month, an amount) is placed at its mapping; the value itself is
     // named in 「…」 in the message, so look for it from there.
     let bad_value = msg.split('「').nth(1).and_then(|v| v.split('」').next());
-    let at = bad_value.and_then(|v| find_from(yaml, line_index, v, first_line)).unwrap_or(at);
+    let found = bad_value.and_then(|v| find_from(yaml, line_index, v, first_line));
+    let at = found.unwrap_or(at);
+    // The caret covers the value whole (`9,100`, not its first digit), when it was found.
+    let width = |d: Diagnostic| match (found, bad_value) {
+        (Some(_), Some(v)) => d.with_width(v.chars().count()),
+        _ => d,
+    };
     if let Some((code, message)) = coded(msg) {
-        return Diagnostic::error(code, rel, at, format!("{message}{place}")).with_hint(Some(amount_hint(code).into()));
+        let fix = bad_value.and_then(crate::model::Wan::suggest);
+        let hint = match &fix {
+            Some(fix) => format!("是否应为 {fix}？{}", amount_hint(code)),
+            None => amount_hint(code).to_string(),
+        };
+        return width(
+            Diagnostic::error(code, rel, at, format!("{message}{place}")).with_hint(Some(hint)).with_fix(fix),
+        );
     }
-    Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)))
+    let fix = bad_value.and_then(crate::model::Date::suggest);
+    let hint = fix.as_ref().map(|f| format!("是否应为 {f}？日期一律写作 YYYY-MM-DD"));
+    width(
+        Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)))
+            .with_hint(hint)
+            .with_fix(fix),
+    )
 }
 
 /// The codes a custom error may begin with (`[E0412]金额…`, see [`crate::model::Wan::parse`]).

@@ -98,10 +98,34 @@ impl FromStr for Date {
             return Err(err());
         };
         let year = year as i32;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(err());
+        if !(1..=12).contains(&month) {
+            return Err(format!("「{s}」不是有效日期：没有{month}月"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(format!("「{s}」不是有效日期：{year}年{month}月只有{}天", days_in_month(year, month)));
         }
         Ok(Date { year, month, day })
+    }
+}
+
+impl Date {
+    /// For `YYYY-MM-DD` with a day its month does not have (`2026-11-31`), the month's last
+    /// day: a stand-in to read the rest of a file with, not a fix.
+    pub fn nearest_valid(text: &str) -> Option<String> {
+        let (month, day) = text.rsplit_once('-')?;
+        let month: Month = month.parse().ok()?;
+        (day.len() == 2 && day.bytes().all(|b| b.is_ascii_digit())).then(|| month.last_day().to_string())
+    }
+
+    /// The date a clerk meant by text in another form (`2025/03/01`, `2025.3.1`,
+    /// `2025年3月1日`), when it reads as one valid date.
+    pub fn suggest(text: &str) -> Option<String> {
+        let parts: Vec<&str> =
+            text.trim().trim_end_matches('日').split(['/', '.', '-', '年', '月']).filter(|p| !p.is_empty()).collect();
+        let [y, m, d] = parts[..] else { return None };
+        let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let date = format!("{y:04}-{m:02}-{d:02}").parse::<Date>().ok()?.to_string();
+        (date != text).then_some(date)
     }
 }
 

@@ -38,6 +38,43 @@ impl Wan {
     /// The smallest amount above zero: 1 元 (0.0001 万元).
     pub const ONE_YUAN: Wan = Wan(Decimal::from_parts(1, 0, 0, false, 4));
 
+    /// The amount a clerk meant by text that is not one (`9,100` → `9100`, `1.15亿` →
+    /// `11500`, `3500万元` → `3500`, `35000000元` → `3500`, full-width digits), when certain.
+    pub fn suggest(text: &str) -> Option<String> {
+        let half: String = text
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                '．' => '.',
+                '，' => ',',
+                c => c,
+            })
+            .collect();
+        let (number, scale) = if let Some(n) = half.strip_suffix("亿元").or_else(|| half.strip_suffix('亿')) {
+            (n, Decimal::from(10_000))
+        } else if let Some(n) = half.strip_suffix("万元").or_else(|| half.strip_suffix('万')) {
+            (n, Decimal::ONE)
+        } else if let Some(n) = half.strip_suffix('元') {
+            (n, Decimal::new(1, 4))
+        } else {
+            (half.as_str(), Decimal::ONE)
+        };
+        let number = number.trim();
+        // Thousands separators only where they stand every three digits.
+        let (whole, fraction) = number.split_once('.').map_or((number, None), |(w, f)| (w, Some(f)));
+        let groups: Vec<&str> = whole.split(',').collect();
+        let grouped = groups.len() == 1
+            || groups[0].len() <= 3 && !groups[0].is_empty() && groups[1..].iter().all(|g| g.len() == 3);
+        if !grouped {
+            return None;
+        }
+        let plain = groups.concat() + &fraction.map(|f| format!(".{f}")).unwrap_or_default();
+        let value = Wan::parse(&plain).ok()?;
+        let suggestion = Wan(value.0.checked_mul(scale)?).to_string();
+        (suggestion != text).then_some(suggestion)
+    }
+
     /// An amount as written in a YAML file (`3500`, `-12.5`, `1.2e4`), exactly, every digit
     /// kept: never through f64. The error names the text in 「」 and begins with its code.
     pub fn parse(text: &str) -> Result<Wan, String> {
@@ -206,6 +243,14 @@ mod tests {
         assert!(read("0.1234567890123456789012345678901").unwrap_err().starts_with("[E0407]"));
         for bad in ["9,100", "1.15亿", "true", "", "-", ".", "1e", "e5", "1.2.3", "0x10", "1_000", ".inf"] {
             assert!(read(bad).unwrap_err().starts_with("[E0104]"), "{bad}");
+        }
+        for (slip, meant) in
+            [("9,100", "9100"), ("1.15亿", "11500"), ("3500万元", "3500"), ("35000000元", "3500"), ("１２３４", "1234")]
+        {
+            assert_eq!(Wan::suggest(slip).as_deref(), Some(meant), "{slip}");
+        }
+        for unclear in ["91,00", "abc", "1.2.3", "3500"] {
+            assert_eq!(Wan::suggest(unclear), None, "{unclear}");
         }
         // Saturating, not panicking, beyond Decimal's range.
         assert_eq!(Wan(Decimal::MAX) + Wan(Decimal::ONE), Wan(Decimal::MAX));
