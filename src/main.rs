@@ -226,20 +226,13 @@ fn main() -> ExitCode {
             }
         }
         Command::Schema { data, out } => match tongbao::load_and_check(&data) {
-            Ok((ds, _)) => {
-                let written = std::fs::create_dir_all(&out).and_then(|_| {
-                    tongbao::schema::all(&ds.config)
-                        .into_iter()
-                        .try_for_each(|(name, text)| std::fs::write(out.join(name), text))
-                });
-                match written {
-                    Ok(()) => {
-                        eprintln!("已生成 JSON Schema：{}", out.display());
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => fail(&Failure::Other(format!("错误：无法写入 {}：{e}\n", out.display()))),
+            Ok((ds, _)) => match tongbao::schema::write(&ds, &out) {
+                Ok(()) => {
+                    eprintln!("已生成 JSON Schema：{}", out.display());
+                    ExitCode::SUCCESS
                 }
-            }
+                Err(e) => fail(&Failure::Other(format!("错误：无法写入 {}：{e}\n", out.display()))),
+            },
             Err(failure) => fail(&failure),
         },
         Command::Check { data, format, deny_warnings } => match tongbao::inspect(&data) {

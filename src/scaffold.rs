@@ -28,19 +28,41 @@ pub fn new(data: &Path, what: What) -> Result<String, Failure> {
     inspection.findings.retain(|d| d.code != "E0418");
     let (ds, sources, _) = crate::accept_with_sources(inspection)?;
     let other = Failure::Other;
+    let done = make(data, &ds, &sources, what)?;
+    Ok(done + &refresh_schema(data).map_err(other)?)
+}
+
+/// The schemas of a data folder that has them (`schema/`) written anew: a new project's id,
+/// say, is one the editor must now complete. Says so, or nothing.
+fn refresh_schema(data: &Path) -> Result<String, String> {
+    let dir = data.join("schema");
+    if !dir.is_dir() {
+        return Ok(String::new());
+    }
+    let mut inspection = crate::inspect(data).map_err(|e| e.to_string())?;
+    inspection.findings.retain(|d| d.code != "E0418");
+    let Some(ds) = inspection.dataset.filter(|_| !inspection.findings.iter().any(|d| d.is_error())) else {
+        return Ok(String::new());
+    };
+    crate::schema::write(&ds, &dir).map_err(|e| format!("错误：无法写入 {}：{e}\n", dir.display()))?;
+    Ok("；已更新 schema/".into())
+}
+
+fn make(data: &Path, ds: &Dataset, sources: &Sources, what: What) -> Result<String, Failure> {
+    let other = Failure::Other;
     match what {
         What::Project(id) => {
-            let path = write(data, project(&ds, &id).map_err(other)?).map_err(other)?;
+            let path = write(data, project(ds, &id).map_err(other)?).map_err(other)?;
             Ok(format!("已生成 {}：填好其中“请填写”的各项后才能通过检查", path.display()))
         }
         What::Month(period) => {
-            let (file, carried) = month(&ds, period).map_err(other)?;
+            let (file, carried) = month(ds, period).map_err(other)?;
             let path = write(data, file).map_err(other)?;
-            let published = publish(data, &ds, &sources, period).map_err(other)?;
+            let published = publish(data, ds, sources, period).map_err(other)?;
             Ok(format!("已生成 {}：{carried}；{published}", path.display()))
         }
         What::Meeting(date, slug) => {
-            let path = write(data, meeting(&ds, date, &slug).map_err(other)?).map_err(other)?;
+            let path = write(data, meeting(ds, date, &slug).map_err(other)?).map_err(other)?;
             Ok(format!("已生成 {}：填好其中“请填写”的各项后才能通过检查", path.display()))
         }
     }

@@ -128,3 +128,19 @@ fn new_project_and_meeting_must_be_filled_in_before_they_pass() {
         "an impossible date is a usage error"
     );
 }
+
+/// A data folder with its schemas has them written anew by `new`: the editor completes the new
+/// project's id at once.
+#[test]
+fn new_project_refreshes_the_schemas_of_the_folder() {
+    let data = common::scratch("schema-new").join("data");
+    common::copy_dir(&common::root().join("data"), &data);
+    let run = new(&data, &["project", "CY2026-041"]);
+    assert!(
+        String::from_utf8_lossy(&run.stderr).ends_with("；已更新 schema/\n"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let progress = std::fs::read_to_string(data.join("schema/progress.schema.json")).unwrap();
+    assert!(progress.contains("\"CY2026-041\""), "the new id is not in the progress schema");
+}
