@@ -10,16 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// `tongbao build --quiet` of `data` into `out` with the default theme, to run.
+fn build_command(data: &Path, out: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tongbao"));
+    command.args(["build", "--quiet", "--theme"]).arg(common::root().join("themes/default"));
+    command.arg("--data").arg(data).arg("--out").arg(out);
+    command
+}
+
 fn build(data: &Path, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--theme"])
-        .arg(common::root().join("themes/default"))
-        .arg("--data")
-        .arg(data)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap()
+    build_command(data, out).output().unwrap()
 }
 
 /// Every file under `dir` with its bytes.
@@ -148,16 +148,7 @@ fn county_with_a_site(label: &str) -> (PathBuf, PathBuf) {
 
 /// Starts a build of `data` into `out` and sends it `signal` once its staging folder exists.
 fn stopped_build(data: &Path, out: &Path, signal: &str) -> std::process::ExitStatus {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--theme"])
-        .arg(common::root().join("themes/default"))
-        .arg("--data")
-        .arg(data)
-        .arg("--out")
-        .arg(out)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = build_command(data, out).stderr(std::process::Stdio::null()).spawn().unwrap();
     let staging = out.with_file_name(format!(".site.new-{}", child.id()));
     let start = Instant::now();
     while !staging.join("static").is_dir() {

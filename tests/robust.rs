@@ -47,6 +47,32 @@ fn check_then_build(data: &Path, theme: &tongbao::render::Theme) -> Result<bool,
     }
 }
 
+/// Runs `cases` cases of `strategy`, each written into a fresh data folder by `write`, then
+/// checked and, when accepted, built ([`check_then_build`]); panics on a failing case.
+/// Returns how many were tried and how many were built.
+fn checked_and_built<S: Strategy>(
+    cases: u32,
+    strategy: &S,
+    label: &str,
+    write: impl Fn(&Path, S::Value),
+) -> (usize, usize) {
+    let theme = theme();
+    let (tried, built) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let result = runner(cases).run(strategy, |value| {
+        let dir = common::scratch(label);
+        write(&dir, value);
+        let accepted = check_then_build(&dir, &theme)?;
+        tried.fetch_add(1, Ordering::Relaxed);
+        built.fetch_add(usize::from(accepted), Ordering::Relaxed);
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    (tried.into_inner(), built.into_inner())
+}
+
 /// An amount `check` accepts, across its whole range: 0, 1 元, 1 万元, the limit of 10⁸
 /// 万元, and exponents.
 fn valid_amount() -> BoxedStrategy<String> {
@@ -179,28 +205,16 @@ fn write_dataset(dir: &Path, projects: &[Project], months: u16) {
 
 #[test]
 fn every_generated_dataset_that_check_accepts_builds() {
-    let theme = theme();
-    let (tried, built) = (AtomicUsize::new(0), AtomicUsize::new(0));
     // Half the datasets with valid amounts only, so that many reach the build with extremes.
     let projects = prop_oneof![
         proptest::collection::vec(project(valid_amount), 1..5),
         proptest::collection::vec(project(any_amount), 1..5)
     ];
     let strategy = (projects, 1u16..(1 << 12));
-    let result = runner(cases(160)).run(&strategy, |(projects, months)| {
-        let dir = common::scratch("generated");
-        write_dataset(&dir, &projects, months);
-        let accepted = check_then_build(&dir, &theme)?;
-        tried.fetch_add(1, Ordering::Relaxed);
-        built.fetch_add(usize::from(accepted), Ordering::Relaxed);
-        let _ = std::fs::remove_dir_all(&dir);
-        Ok(())
+    let (tried, built) = checked_and_built(cases(160), &strategy, "generated", |dir, (projects, months)| {
+        write_dataset(dir, &projects, months)
     });
-    if let Err(e) = result {
-        panic!("{e}");
-    }
     // The test means something only if many datasets pass the checks, extreme ones among them.
-    let (tried, built) = (tried.into_inner(), built.into_inner());
     assert!(built * 5 >= tried, "only {built} of {tried} generated datasets passed check");
     eprintln!("{built} of {tried} generated datasets passed check and were built");
 }
@@ -292,29 +306,17 @@ fn apply(bytes: Vec<u8>, change: &Garble) -> Vec<u8> {
 
 #[test]
 fn garbled_copies_of_the_sample_never_panic_and_build_when_accepted() {
-    let theme = theme();
     let sample = common::root().join("data");
     let files: Vec<String> = common::files(&sample).into_iter().filter(|f| !f.starts_with("schema/")).collect();
-    let (tried, built) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let strategy = proptest::collection::vec((0..files.len(), proptest::collection::vec(garble(), 1..4)), 1..4);
-    let result = runner(cases(120)).run(&strategy, |changes| {
-        let dir = common::scratch("garbled");
-        common::copy_dir(&sample, &dir);
+    let (tried, built) = checked_and_built(cases(120), &strategy, "garbled", |dir, changes| {
+        common::copy_dir(&sample, dir);
         for (file, garbles) in &changes {
             let path = dir.join(&files[*file]);
             let bytes = garbles.iter().fold(std::fs::read(&path).unwrap(), apply);
             std::fs::write(&path, bytes).unwrap();
         }
-        let accepted = check_then_build(&dir, &theme)?;
-        tried.fetch_add(1, Ordering::Relaxed);
-        built.fetch_add(usize::from(accepted), Ordering::Relaxed);
-        let _ = std::fs::remove_dir_all(&dir);
-        Ok(())
     });
-    if let Err(e) = result {
-        panic!("{e}");
-    }
-    let (tried, built) = (tried.into_inner(), built.into_inner());
     assert!(built * 10 >= tried && built < tried, "{built} of {tried} garbled samples passed check");
     eprintln!("{built} of {tried} garbled samples passed check and were built");
 }
