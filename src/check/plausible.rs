@@ -8,9 +8,10 @@
 use super::Checker;
 use crate::diagnostic::Diagnostic;
 use crate::load::Seg;
-use crate::model::{Project, Wan};
+use crate::model::{Wan, seek};
 use crate::path;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 /// How many times the project's other amounts an amount must be to look like 元.
 const YUAN_RATIO: u32 = 1000;
@@ -42,14 +43,21 @@ impl Checker<'_> {
     }
 }
 
-/// The largest ytd of `project` in any month of `year`.
-fn largest_ytd(c: &Checker, project: &Project, year: i32) -> Option<Wan> {
-    c.ds.progress
-        .values()
-        .filter(|p| p.period.year == year)
-        .filter_map(|p| p.entries.get(&project.id))
-        .map(|e| e.ytd)
-        .max()
+/// For each year with month files, the largest ytd of every project (by position in
+/// `Dataset::projects`) in any month of it: each month walked beside the projects, both in id
+/// order, never searched id by id.
+fn largest_ytds(c: &Checker) -> BTreeMap<i32, Vec<Option<Wan>>> {
+    let mut out: BTreeMap<i32, Vec<Option<Wan>>> = BTreeMap::new();
+    for progress in c.ds.progress.values() {
+        let largest = out.entry(progress.period.year).or_insert_with(|| vec![None; c.ds.projects.len()]);
+        let mut entries = progress.entries.iter().peekable();
+        for (i, project) in c.ds.projects.iter().enumerate() {
+            if let Some((_, entry)) = seek(&mut entries, project.id.as_str(), |(id, _)| id.as_str()) {
+                largest[i] = largest[i].max(Some(entry.ytd));
+            }
+        }
+    }
+    out
 }
 
 pub fn check(c: &mut Checker) {
@@ -59,7 +67,11 @@ pub fn check(c: &mut Checker) {
 
 /// The amounts of each project's own file against each other (and against its ytd).
 fn projects(c: &mut Checker) {
-    for project in super::compared_projects(c.ds, c.sources) {
+    let largest = largest_ytds(c);
+    for (i, project) in c.ds.projects.iter().enumerate() {
+        if c.project_read_past(&project.id) {
+            continue;
+        }
         let f = c.project_file(&project.id);
         let total = project.total_investment;
         let mut yearly = Vec::new();
@@ -71,7 +83,7 @@ fn projects(c: &mut Checker) {
                 yearly.push(before);
             }
             yearly.push(plan.plan);
-            yearly.extend(largest_ytd(c, project, *year));
+            yearly.extend(largest.get(year).and_then(|l| l[i]));
         }
         c.not_yuan(f, &path!["total_investment"], "总投资", total, &yearly);
     }
@@ -87,8 +99,15 @@ fn months(c: &mut Checker) {
         let before = c.ds.progress.get(&period.previous()).filter(|p| p.period.year == period.year);
         let newest = c.ds.progress.keys().next_back() == Some(&period);
         let mut unchanged = Vec::new();
+        // Entries, projects and last month's entries are all in id order: walked side by side.
+        let mut projects = c.ds.projects.iter().peekable();
+        let mut earlier = before.map(|b| b.entries.iter()).into_iter().flatten().peekable();
         for (id, entry) in &progress.entries {
-            let Some(project) = c.ds.project(id).filter(|p| !c.project_read_past(&p.id)) else { continue };
+            let Some(project) = seek(&mut projects, id.as_str(), |p| p.id.as_str()) else { continue };
+            let last_month = seek(&mut earlier, id.as_str(), |(e, _)| e.as_str()).map(|(_, b)| b);
+            if c.project_read_past(id) {
+                continue;
+            }
             let at = path!["entries", id.as_str(), "ytd"];
             let Some(plan) = project.years.get(&period.year) else {
                 let key = c.sources.key_at(&file, &path!["entries", id.as_str()]);
@@ -122,7 +141,7 @@ fn months(c: &mut Checker) {
                 );
             }
             let same = newest
-                && before.and_then(|b| b.entries.get(id)).is_some_and(|b| {
+                && last_month.is_some_and(|b| {
                     b.ytd == entry.ytd
                         && b.started == entry.started
                         && b.progress == entry.progress

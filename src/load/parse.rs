@@ -49,17 +49,18 @@ pub const MAX_NESTING: usize = 32;
 /// MB). A bracket opens a level only where a value begins (after `: `, `- `, `[`, `{`, `,` or
 /// at the start of a line), not inside quotes, comments or plain text (`一期[二]`).
 pub fn nesting(rel: &str, yaml: &str, first_line: usize) -> Result<(), Diagnostic> {
-    let (mut depth, mut line, mut column) = (0usize, first_line, 0usize);
+    // Bytes, not characters: every mark looked for is ASCII, and no byte of a multi-byte
+    // character is one. The column is counted only for a finding.
+    let (mut depth, mut line, mut line_start) = (0usize, first_line, 0usize);
     let mut at_value = true;
-    let mut quote: Option<char> = None;
+    let mut quote: Option<u8> = None;
     let mut comment = false;
     // Whether the bracket just read opened a level.
     let mut opened = false;
-    let mut previous = '\n';
-    for c in yaml.chars() {
-        column += 1;
-        if c == '\n' {
-            (line, column, at_value, comment) = (line + 1, 0, true, false);
+    let mut previous = b'\n';
+    for (i, &c) in yaml.as_bytes().iter().enumerate() {
+        if c == b'\n' {
+            (line, line_start, at_value, comment) = (line + 1, i + 1, true, false);
             previous = c;
             continue;
         }
@@ -68,17 +69,18 @@ pub fn nesting(rel: &str, yaml: &str, first_line: usize) -> Result<(), Diagnosti
         }
         match quote {
             Some(q) => {
-                if c == q && previous != '\\' {
+                if c == q && previous != b'\\' {
                     quote = None;
                 }
             }
             None => match c {
-                '#' if previous.is_whitespace() => comment = true,
-                '\'' | '"' if at_value => quote = Some(c),
-                '[' | '{' if at_value => {
+                b'#' if previous.is_ascii_whitespace() => comment = true,
+                b'\'' | b'"' if at_value => quote = Some(c),
+                b'[' | b'{' if at_value => {
                     opened = true;
                     depth += 1;
                     if depth > MAX_NESTING {
+                        let column = yaml[line_start..i].chars().count() + 1;
                         return Err(Diagnostic::error(
                             "E0108",
                             rel,
@@ -88,14 +90,14 @@ pub fn nesting(rel: &str, yaml: &str, first_line: usize) -> Result<(), Diagnosti
                         .with_hint(Some("数据文件用不到这么深的 [ ] 或 { }；检查是否多写了括号".into())));
                     }
                 }
-                ']' | '}' => depth = depth.saturating_sub(1),
+                b']' | b'}' => depth = depth.saturating_sub(1),
                 _ => {}
             },
         }
         at_value = match c {
-            '[' | '{' => std::mem::take(&mut opened),
-            ',' => quote.is_none() && depth > 0,
-            ' ' | '\t' => at_value || matches!(previous, ':' | '-') && quote.is_none(),
+            b'[' | b'{' => std::mem::take(&mut opened),
+            b',' => quote.is_none() && depth > 0,
+            b' ' | b'\t' => at_value || matches!(previous, b':' | b'-') && quote.is_none(),
             _ => false,
         };
         previous = c;
