@@ -36,6 +36,9 @@ pub struct Exact {
     /// A replacement for what the finding covers, when it is certain (`9,100` → `9100`):
     /// machine-applicable, as `--format json` gives it.
     pub fix: Option<String>,
+    /// What to read in its place to go on reading the file (a neutral amount, the nearest
+    /// key), when there is no certain fix: never shown, never applied to the file.
+    pub stand_in: Option<String>,
 }
 
 impl Diagnostic {
@@ -73,6 +76,19 @@ impl Diagnostic {
             self.exact.get_or_insert_default().fix = fix;
         }
         self
+    }
+
+    /// What to read in place of what the finding covers, to go on reading the file.
+    pub fn with_stand_in(mut self, stand_in: Option<String>) -> Self {
+        if stand_in.is_some() {
+            self.exact.get_or_insert_default().stand_in = stand_in;
+        }
+        self
+    }
+
+    /// What to read in place of what the finding covers: its fix, else its stand-in.
+    pub fn stand_in(&self) -> Option<&str> {
+        self.fix().or_else(|| self.exact.as_ref().and_then(|e| e.stand_in.as_deref()))
     }
 
     /// How many characters the finding covers, when known exactly.

@@ -426,3 +426,24 @@ fn an_unknown_project_with_no_near_id_is_offered_new_project() {
         Some("没有相近的项目编号；若是新项目，先运行 tongbao new project XM-77 建立它的文件")
     );
 }
+
+/// A misspelt key hides nothing else of its file: the file is read on with the nearest key in
+/// its place, so an unknown town in the same file is found in the same run, and the lines
+/// after keep their numbers.
+#[test]
+fn a_misspelt_key_hides_nothing_else_of_its_file() {
+    let dir = common::edited("mini", "projects/T-2.yaml", "lead_unit: 乙局", "lead_unti: 乙局");
+    let path = dir.join("projects/T-2.yaml");
+    let text =
+        std::fs::read_to_string(&path).unwrap().replace("town: 东镇", "town: 西镇").replace("plan: 600", "plan: 6,00");
+    std::fs::write(&path, text).unwrap();
+    let errors: Vec<String> = findings(&dir).iter().filter(|d| d.is_error()).map(brief).collect();
+    assert_eq!(
+        errors,
+        [
+            "projects/T-2.yaml:4:7 E0302 未知的乡镇（园区）「西镇」",
+            "projects/T-2.yaml:5:1 E0102 未知的键「lead_unti」",
+            "projects/T-2.yaml:15:11 E0104 类型不符：应为以万元计的数字，如 3500 或 1234.5，实际是「6,00」（位于 years.2026.plan）",
+        ]
+    );
+}

@@ -150,23 +150,39 @@ fn first_finding(rel: &str, yaml: &str, typed: &serde_yaml::Error, first_line: u
     }
 }
 
-/// `yaml` with the bad value of `d` replaced, when it is an amount or a date the finding
-/// covers exactly: by its fix, or by a neutral value (0; the month's last day for a day the
-/// month does not have).
+/// `yaml` read past the finding `d`: what it covers replaced by its fix or stand-in (a bad
+/// amount or date; a misspelt key by the nearest known one), or a misspelt key with no near
+/// one removed with its value, when it stands alone on its line. `None` when the finding
+/// cannot be read past.
 fn read_past(yaml: &str, d: &Diagnostic, first_line: usize) -> Option<String> {
     let width = d.width()?;
     let line_start: usize = yaml.split_inclusive('\n').take(d.line.checked_sub(first_line)?).map(str::len).sum();
     let line = yaml[line_start..].split('\n').next()?;
     let start = line_start + line.char_indices().nth(d.column.checked_sub(1)?)?.0;
     let end = start + yaml[start..].char_indices().nth(width).map_or(yaml.len() - start, |(i, _)| i);
-    let value = &yaml[start..end];
-    let neutral = match d.code {
-        "E0104" | "E0407" | "E0412" | "E0413" => Some("0".to_string()),
-        "E0106" => crate::model::Date::nearest_valid(value),
-        _ => None,
-    };
-    let replacement = d.fix().map(str::to_string).or(neutral)?;
-    (replacement != value).then(|| format!("{}{replacement}{}", &yaml[..start], &yaml[end..]))
+    // Every line and column after it must stay where it was: the findings still to come are
+    // placed by it. So a shorter stand-in is padded with spaces, and a removed key leaves
+    // empty lines.
+    if let Some(replacement) = d.stand_in() {
+        let pad = " ".repeat(yaml[start..end].chars().count().saturating_sub(replacement.chars().count()));
+        let replaced = format!("{replacement}{pad}");
+        return (replaced != yaml[start..end]).then(|| format!("{}{replaced}{}", &yaml[..start], &yaml[end..]));
+    }
+    if d.code != "E0102" || !yaml[line_start..start].trim().is_empty() {
+        return None;
+    }
+    // The key's line and the lines under it, indented deeper.
+    let indent = start - line_start;
+    let mut block_end = (line_start + line.len() + 1).min(yaml.len());
+    for next in yaml[block_end..].split_inclusive('\n') {
+        let deeper = next.len() - next.trim_start().len() > indent || next.trim().is_empty();
+        if !deeper {
+            break;
+        }
+        block_end += next.len();
+    }
+    let removed = "\n".repeat(yaml[line_start..block_end].matches('\n').count());
+    Some(format!("{}{removed}{}", &yaml[..line_start], &yaml[block_end..]))
 }
 
 /// The position of the first `key:` in `yaml` at or after line `from` (0-based) that is a
@@ -217,9 +233,24 @@ fn finding(rel: &str, yaml: &str, e: &serde_yaml::Error, first_line: usize, synt
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known = backticked(expected);
+        let nearest = crate::diagnostic::nearest(field, known.iter().map(String::as_str)).map(str::to_string);
         let hint = did_you_mean(field, known.iter().map(String::as_str))
             .or_else(|| (!known.is_empty()).then(|| format!("可用的键：{}", known.join("、"))));
-        return Diagnostic::error("E0102", rel, at, format!("未知的键「{field}」{place}")).with_hint(hint);
+        // Read on with the nearest key in its place (or without it): a misspelt key hides
+        // nothing else of the file.
+        let covers = yaml.lines().nth(line_index).is_some_and(|l| {
+            l.chars().skip(at.1.saturating_sub(1)).collect::<String>().starts_with(&format!("{field}:"))
+        });
+        // Not the nearest key where the mapping has it already (that would make it twice).
+        let line = yaml.lines().nth(line_index).unwrap_or("");
+        let lead: String = line.chars().take(at.1.saturating_sub(1)).collect();
+        let taken = |key: &String| {
+            let own = format!("{lead}{key}:");
+            line.contains(&format!(" {key}:")) || yaml.lines().any(|l| l.starts_with(&own))
+        };
+        let nearest = nearest.filter(|key| !taken(key));
+        let d = Diagnostic::error("E0102", rel, at, format!("未知的键「{field}」{place}")).with_hint(hint);
+        return if covers { d.with_width(field.chars().count()).with_stand_in(nearest) } else { d };
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
@@ -257,17 +288,14 @@ fn finding(rel: &str, yaml: &str, e: &serde_yaml::Error, first_line: usize, synt
             Some(fix) => format!("是否应为 {fix}？{}", amount_hint(code)),
             None => amount_hint(code).to_string(),
         };
-        return width(
-            Diagnostic::error(code, rel, at, format!("{message}{place}")).with_hint(Some(hint)).with_fix(fix),
-        );
+        let d = Diagnostic::error(code, rel, at, format!("{message}{place}")).with_hint(Some(hint)).with_fix(fix);
+        return width(d.with_stand_in(Some("0".into())));
     }
     let fix = bad_value.and_then(crate::model::Date::suggest);
     let hint = fix.as_ref().map(|f| format!("是否应为 {f}？日期一律写作 YYYY-MM-DD"));
-    width(
-        Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)))
-            .with_hint(hint)
-            .with_fix(fix),
-    )
+    let stand_in = bad_value.and_then(crate::model::Date::nearest_valid);
+    let d = Diagnostic::error("E0106", rel, at, format!("取值无效{place}：{}", kind_in_chinese(msg)));
+    width(d.with_hint(hint).with_fix(fix).with_stand_in(stand_in))
 }
 
 /// The codes a custom error may begin with (`[E0412]金额…`, see [`crate::model::Wan::parse`]).
