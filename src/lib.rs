@@ -1,7 +1,7 @@
 //! tongbao: key-project ledgers, monthly bulletins and meeting handouts from YAML in git.
 //!
 //! The pipeline, one module per stage, orchestrated by [`build`]:
-//! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`], [`print`]) → [`output`].
+//! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`], [`print`], [`sheets`]) → [`output`].
 //! [`model`] holds the data contract as types; [`diagnostic`] the findings about it and
 //! [`report`] how they are shown.
 
@@ -20,6 +20,7 @@ pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod sheets;
 
 use diagnostic::Diagnostic;
 use load::Sources;

@@ -118,6 +118,18 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// 把一期台账导出为 Excel 工作簿（附件1 的格式）
+    Export {
+        /// 数据目录
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// 报告期 YYYY-MM（默认取 config.yaml 的 report.period 或最新月报）
+        #[arg(long)]
+        period: Option<Month>,
+        /// 输出的 .xlsx 文件
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
         /// 数据目录
@@ -235,6 +247,19 @@ fn main() -> ExitCode {
             },
             Err(failure) => fail(&failure),
         },
+        Command::Export { data, period, out } => {
+            let written = tongbao::sheets::export_ledger(&data, period).and_then(|bytes| {
+                std::fs::write(&out, bytes)
+                    .map_err(|e| Failure::Other(format!("错误：无法写入 {}：{e}\n", out.display())))
+            });
+            match written {
+                Ok(()) => {
+                    eprintln!("已导出台账：{}", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(failure) => fail(&failure),
+            }
+        }
         Command::Check { data, format, deny_warnings } => match tongbao::inspect(&data) {
             Ok(inspection) => {
                 let failed = inspection.has_errors() || (deny_warnings && !inspection.findings.is_empty());

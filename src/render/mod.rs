@@ -9,7 +9,7 @@ mod markdown;
 mod pages;
 pub(crate) mod views;
 
-pub use format::Formatter;
+pub use format::{Formatter, months_span};
 pub use markdown::to_html as markdown_to_html;
 pub(crate) use pages::charts::{ChartView, project_curve, s_curve};
 pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
