@@ -47,6 +47,7 @@ fn number(w: Wan) -> f64 {
 
 /// The formats of a row: text, money, rate and points, filled with the row's light, bold for
 /// a total.
+#[derive(Default)]
 struct RowFormats {
     text: Format,
     wrap: Format,
@@ -75,10 +76,22 @@ impl RowFormats {
     }
 }
 
-/// One row's cells, with the widest text of each column so far kept in `widths`.
+/// One row's cells, with the widest text of each column so far kept in `widths`, and the
+/// formats of a project row for each light, made once.
 struct Sheet<'a> {
     sheet: &'a mut Worksheet,
     widths: [usize; 13],
+    lights: [RowFormats; 4],
+}
+
+/// The index into [`Sheet::lights`] of a light.
+fn light_index(light: Option<Light>) -> usize {
+    match light {
+        None => 0,
+        Some(Light::Green) => 1,
+        Some(Light::Yellow) => 2,
+        Some(Light::Red) => 3,
+    }
 }
 
 impl Sheet<'_> {
@@ -111,8 +124,22 @@ impl Sheet<'_> {
     }
 
     fn project(&mut self, row: u32, no: usize, ds: &Dataset, p: &ProjectFigures, year: i32) -> Result<(), String> {
+        let lights = std::mem::take(&mut self.lights);
+        let done = self.project_cells(row, no, ds, p, year, &lights[light_index(p.light)]);
+        self.lights = lights;
+        done
+    }
+
+    fn project_cells(
+        &mut self,
+        row: u32,
+        no: usize,
+        ds: &Dataset,
+        p: &ProjectFigures,
+        year: i32,
+        f: &RowFormats,
+    ) -> Result<(), String> {
         let project = &ds.projects[p.index];
-        let f = RowFormats::new(fill(p.light), false);
         let name = if p.reported { project.name.clone() } else { format!("{}（未报送）", project.name) };
         self.number(row, 0, Some(no as f64), &f.text)?;
         self.text(row, 1, &name, &f.wrap)?;
@@ -182,7 +209,9 @@ pub fn workbook(ds: &Dataset, pf: &PeriodFigures) -> Result<Vec<u8>, String> {
             }
         }
     }
-    let mut s = Sheet { sheet, widths: COLUMNS.map(|c| UnicodeWidthStr::width(c.0)) };
+    let lights =
+        [None, Some(Light::Green), Some(Light::Yellow), Some(Light::Red)].map(|l| RowFormats::new(fill(l), false));
+    let mut s = Sheet { sheet, widths: COLUMNS.map(|c| UnicodeWidthStr::width(c.0)), lights };
     let (bold, subtotal_fill) = (RowFormats::new(None, true), RowFormats::new(Some(Color::RGB(0xDDEBF7)), true));
     let mut row = BODY;
     s.text(row, 0, "", &bold.text)?;
@@ -203,7 +232,7 @@ pub fn workbook(ds: &Dataset, pf: &PeriodFigures) -> Result<Vec<u8>, String> {
             s.project(row, no, ds, &pf.projects[m], pf.period.year)?;
         }
     }
-    let Sheet { sheet, widths } = s;
+    let Sheet { sheet, widths, .. } = s;
     for (c, ((_, _, widest), width)) in COLUMNS.iter().zip(widths).enumerate() {
         sheet.set_column_width(c as u16, (width as f64 + 2.0).min(*widest)).map_err(err)?;
     }
