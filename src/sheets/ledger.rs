@@ -47,7 +47,6 @@ fn number(w: Wan) -> f64 {
 
 /// The formats of a row: text, money, rate and points, filled with the row's light, bold for
 /// a total.
-#[derive(Default)]
 struct RowFormats {
     text: Format,
     wrap: Format,
@@ -76,15 +75,13 @@ impl RowFormats {
     }
 }
 
-/// One row's cells, with the widest text of each column so far kept in `widths`, and the
-/// formats of a project row for each light, made once.
+/// One row's cells, with the widest text of each column so far kept in `widths`.
 struct Sheet<'a> {
     sheet: &'a mut Worksheet,
     widths: [usize; 13],
-    lights: [RowFormats; 4],
 }
 
-/// The index into [`Sheet::lights`] of a light.
+/// The index of a light into the formats of project rows, one for each light.
 fn light_index(light: Option<Light>) -> usize {
     match light {
         None => 0,
@@ -109,28 +106,37 @@ impl Sheet<'_> {
         .map_err(|e| e.to_string())
     }
 
-    /// The figures of a total or subtotal row, from column 3 on.
-    fn figures(&mut self, row: u32, a: &Aggregate, f: &RowFormats) -> Result<(), String> {
-        self.number(row, 3, Some(number(a.total_investment)), &f.money)?;
-        self.number(row, 4, Some(number(a.plan)), &f.money)?;
-        self.number(row, 5, Some(number(a.month)), &f.money)?;
-        self.number(row, 6, Some(number(a.ytd)), &f.money)?;
-        self.number(row, 7, a.rate.and_then(|r| r.to_f64()), &f.rate)?;
-        self.number(row, 8, a.deviation_pp.and_then(|d| d.to_f64()), &f.points)?;
+    /// The amounts of a row (总投资, 年度计划, 当月, 累计) and its rate and 偏差, columns 3 to 8.
+    fn amounts(
+        &mut self,
+        row: u32,
+        amounts: [Wan; 4],
+        rate: Option<f64>,
+        deviation: Option<f64>,
+        f: &RowFormats,
+    ) -> Result<(), String> {
+        for (col, amount) in (3..).zip(amounts) {
+            self.number(row, col, Some(number(amount)), &f.money)?;
+        }
+        self.number(row, 7, rate, &f.rate)?;
+        self.number(row, 8, deviation, &f.points)
+    }
+
+    /// A total or subtotal row: its label, its figures, the other cells empty.
+    fn total(&mut self, row: u32, label: &str, a: &Aggregate, f: &RowFormats) -> Result<(), String> {
+        self.text(row, 0, "", &f.text)?;
+        self.text(row, 1, label, &f.text)?;
+        self.text(row, 2, "", &f.text)?;
+        let (rate, deviation) = (a.rate.and_then(|r| r.to_f64()), a.deviation_pp.and_then(|d| d.to_f64()));
+        self.amounts(row, [a.total_investment, a.plan, a.month, a.ytd], rate, deviation, f)?;
         for col in 9..13 {
             self.text(row, col, "", &f.text)?;
         }
         Ok(())
     }
 
-    fn project(&mut self, row: u32, no: usize, ds: &Dataset, p: &ProjectFigures, year: i32) -> Result<(), String> {
-        let lights = std::mem::take(&mut self.lights);
-        let done = self.project_cells(row, no, ds, p, year, &lights[light_index(p.light)]);
-        self.lights = lights;
-        done
-    }
-
-    fn project_cells(
+    /// A project's row, in the formats of its light.
+    fn project(
         &mut self,
         row: u32,
         no: usize,
@@ -144,12 +150,8 @@ impl Sheet<'_> {
         self.number(row, 0, Some(no as f64), &f.text)?;
         self.text(row, 1, &name, &f.wrap)?;
         self.text(row, 2, project.years.get(&year).map_or("", |y| y.nature.as_str()), &f.text)?;
-        self.number(row, 3, Some(number(project.total_investment)), &f.money)?;
-        self.number(row, 4, Some(number(p.plan)), &f.money)?;
-        self.number(row, 5, Some(number(p.month)), &f.money)?;
-        self.number(row, 6, Some(number(p.ytd)), &f.money)?;
-        self.number(row, 7, p.rate.and_then(|r| r.to_f64()), &f.rate)?;
-        self.number(row, 8, p.deviation_pp.and_then(|d| d.to_f64()), &f.points)?;
+        let (rate, deviation) = (p.rate.and_then(|r| r.to_f64()), p.deviation_pp.and_then(|d| d.to_f64()));
+        self.amounts(row, [project.total_investment, p.plan, p.month, p.ytd], rate, deviation, f)?;
         self.text(row, 9, p.light.map_or("", |l| l.label()), &f.text)?;
         self.text(row, 10, &p.progress, &f.wrap)?;
         self.text(row, 11, &project.lead_unit, &f.text)?;
@@ -211,28 +213,23 @@ pub fn workbook(ds: &Dataset, pf: &PeriodFigures) -> Result<Vec<u8>, String> {
     }
     let lights =
         [None, Some(Light::Green), Some(Light::Yellow), Some(Light::Red)].map(|l| RowFormats::new(fill(l), false));
-    let mut s = Sheet { sheet, widths: COLUMNS.map(|c| UnicodeWidthStr::width(c.0)), lights };
+    let mut s = Sheet { sheet, widths: COLUMNS.map(|c| UnicodeWidthStr::width(c.0)) };
     let (bold, subtotal_fill) = (RowFormats::new(None, true), RowFormats::new(Some(Color::RGB(0xDDEBF7)), true));
     let mut row = BODY;
-    s.text(row, 0, "", &bold.text)?;
-    s.text(row, 1, &format!("合计（{}项）", pf.county.count), &bold.text)?;
-    s.text(row, 2, "", &bold.text)?;
-    s.figures(row, &pf.county, &bold)?;
+    s.total(row, &format!("合计（{}项）", pf.county.count), &pf.county, &bold)?;
     let mut no = 0;
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
         row += 1;
         let heading = format!("{}、{}（{}项）", crate::render::chinese_number(i + 1), g.name, g.figures.count);
-        s.text(row, 0, "", &subtotal_fill.text)?;
-        s.text(row, 1, &heading, &subtotal_fill.text)?;
-        s.text(row, 2, "", &subtotal_fill.text)?;
-        s.figures(row, &g.figures, &subtotal_fill)?;
+        s.total(row, &heading, &g.figures, &subtotal_fill)?;
         for &m in g.members.iter() {
             row += 1;
             no += 1;
-            s.project(row, no, ds, &pf.projects[m], pf.period.year)?;
+            let p = &pf.projects[m];
+            s.project(row, no, ds, p, pf.period.year, &lights[light_index(p.light)])?;
         }
     }
-    let Sheet { sheet, widths, .. } = s;
+    let Sheet { sheet, widths } = s;
     for (c, ((_, _, widest), width)) in COLUMNS.iter().zip(widths).enumerate() {
         sheet.set_column_width(c as u16, (width as f64 + 2.0).min(*widest)).map_err(err)?;
     }
