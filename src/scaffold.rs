@@ -23,49 +23,50 @@ pub enum What {
 /// Makes the file asked for in `data` (and, for a month, publishes it); returns the one line
 /// that says what was done.
 pub fn new(data: &Path, what: What) -> Result<String, Failure> {
-    let mut inspection = crate::inspect(data)?;
-    // Placeholders still to fill in (another new project, say) do not stop the next file.
-    inspection.findings.retain(|d| d.code != "E0418");
-    let (ds, sources, _) = crate::accept_with_sources(inspection)?;
-    let other = Failure::Other;
+    let (ds, sources) = checked(data)?;
     let done = make(data, &ds, &sources, what)?;
-    Ok(done + &refresh_schema(data).map_err(other)?)
+    Ok(done + &refresh_schema(data)?)
 }
 
-/// The schemas of a data folder that has them (`schema/`) written anew: a new project's id,
-/// say, is one the editor must now complete. Says so, or nothing.
-fn refresh_schema(data: &Path) -> Result<String, String> {
+/// The data folder, checked: placeholders still to fill in (another new project's, say) do
+/// not stop the next file.
+fn checked(data: &Path) -> Result<(Dataset, Sources), Failure> {
+    let mut inspection = crate::inspect(data)?;
+    inspection.findings.retain(|d| d.code != "E0418");
+    crate::accept_with_sources(inspection).map(|(ds, sources, _)| (ds, sources))
+}
+
+/// The schemas of a data folder that has them (`schema/`) written anew, from the folder as it
+/// is now: a new project's id, say, is one the editor must now complete. Says so, or nothing
+/// (also when the folder does not pass its checks).
+fn refresh_schema(data: &Path) -> Result<String, Failure> {
     let dir = data.join("schema");
     if !dir.is_dir() {
         return Ok(String::new());
     }
-    let mut inspection = crate::inspect(data).map_err(|e| e.to_string())?;
-    inspection.findings.retain(|d| d.code != "E0418");
-    let Some(ds) = inspection.dataset.filter(|_| !inspection.findings.iter().any(|d| d.is_error())) else {
-        return Ok(String::new());
+    let ds = match checked(data) {
+        Ok((ds, _)) => ds,
+        Err(Failure::Data(_)) => return Ok(String::new()),
+        Err(other) => return Err(other),
     };
-    crate::schema::write(&ds, &dir).map_err(|e| format!("错误：无法写入 {}：{e}\n", dir.display()))?;
+    crate::schema::write(&ds, &dir).map_err(|e| Failure::Other(format!("错误：无法写入 {}：{e}\n", dir.display())))?;
     Ok("；已更新 schema/".into())
 }
 
 fn make(data: &Path, ds: &Dataset, sources: &Sources, what: What) -> Result<String, Failure> {
     let other = Failure::Other;
-    match what {
-        What::Project(id) => {
-            let path = write(data, project(ds, &id).map_err(other)?).map_err(other)?;
-            Ok(format!("已生成 {}：填好其中“请填写”的各项后才能通过检查", path.display()))
-        }
+    let file = match what {
         What::Month(period) => {
             let (file, carried) = month(ds, period).map_err(other)?;
             let path = write(data, file).map_err(other)?;
             let published = publish(data, ds, sources, period).map_err(other)?;
-            Ok(format!("已生成 {}：{carried}；{published}", path.display()))
+            return Ok(format!("已生成 {}：{carried}；{published}", path.display()));
         }
-        What::Meeting(date, slug) => {
-            let path = write(data, meeting(ds, date, &slug).map_err(other)?).map_err(other)?;
-            Ok(format!("已生成 {}：填好其中“请填写”的各项后才能通过检查", path.display()))
-        }
-    }
+        What::Project(id) => project(ds, &id),
+        What::Meeting(date, slug) => meeting(ds, date, &slug),
+    };
+    let path = write(data, file.map_err(other)?).map_err(other)?;
+    Ok(format!("已生成 {}：填好其中“请填写”的各项后才能通过检查", path.display()))
 }
 
 /// Makes `period` the published month: rewrites the values of `report.period` (and of
