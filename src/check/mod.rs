@@ -42,10 +42,9 @@ impl<'a> Checker<'a> {
         self.sources.read_past.contains(file)
     }
 
-    /// Whether the project `id` came from a file read past a bad value (no lookup at all when,
-    /// as almost always, no file was).
+    /// Whether the project `id` came from a file read past a bad value.
     fn project_read_past(&self, id: &str) -> bool {
-        !self.sources.read_past.is_empty() && self.read_past(self.project_file(id))
+        self.sources.project_read_past(id)
     }
 
     /// The file a project came from (borrowed from the sources, not from the checker, so that
@@ -58,10 +57,7 @@ impl<'a> Checker<'a> {
 /// The projects whose values the rules that compare values look at: not those from a file
 /// read past a bad value.
 fn compared_projects<'a>(ds: &'a Dataset, sources: &'a Sources) -> impl Iterator<Item = &'a crate::model::Project> {
-    let none = sources.read_past.is_empty();
-    ds.projects
-        .iter()
-        .filter(move |p| none || !sources.projects.get(&p.id).is_some_and(|f| sources.read_past.contains(f)))
+    ds.projects.iter().filter(move |p| !sources.project_read_past(&p.id))
 }
 
 /// Runs every rule over a loaded dataset, the rule groups in parallel; findings come back

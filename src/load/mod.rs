@@ -61,6 +61,12 @@ impl Sources {
         self.files.get(rel).map_or((1, 1), |f| f.at(path))
     }
 
+    /// Whether the project `id` came from a file read past a bad value (no lookup at all when,
+    /// as almost always, no file was).
+    pub fn project_read_past(&self, id: &str) -> bool {
+        !self.read_past.is_empty() && self.projects.get(id).is_some_and(|f| self.read_past.contains(f))
+    }
+
     pub fn key_at(&self, rel: &str, path: &[Seg]) -> (usize, usize) {
         self.files.get(rel).map_or((1, 1), |f| f.key_at(path))
     }
