@@ -1,7 +1,8 @@
 //! tongbao: key-project ledgers, monthly bulletins and meeting handouts from YAML in git.
 //!
 //! The pipeline, one module per stage, orchestrated by [`build`]:
-//! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`], [`print`], [`sheets`]) → [`output`].
+//! [`load`] → [`check`] → [`figures`] → render ([`render`], [`charts`], [`print`], [`sheets`]) → [`output`];
+//! [`import`] goes the other way, from workbooks into the data.
 //! [`model`] holds the data contract as types; [`diagnostic`] the findings about it and
 //! [`report`] how they are shown.
 
@@ -11,6 +12,7 @@ pub mod demo;
 pub mod diagnostic;
 pub mod diff;
 pub mod figures;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -270,13 +272,27 @@ pub fn cpu_time() -> Option<(Duration, Duration)> {
 }
 
 /// Renders every page and document of the site into `sink`: the ledgers (with their
-/// bulletins) one period at a time, the rest of the site and the handouts beside them.
+/// bulletins) one period at a time, the rest of the site, the handouts and every period's
+/// downloads (workbook and CSV) beside them.
 fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), String> {
     let (ledgers, others) = rayon::join(
         || render::render_ledgers(ctx, sink, &print::bulletin),
-        || render::render_site(ctx, sink).and_then(|()| print::handouts(ctx, sink)),
+        || {
+            let (site, downloads) = rayon::join(
+                || render::render_site(ctx, sink).and_then(|()| print::handouts(ctx, sink)),
+                || sheets::all_downloads(ctx.ds, ctx.all, ctx.current, sink),
+            );
+            site.and(downloads)
+        },
     );
     ledgers.and(others)
+}
+
+/// The file at `path` (from the site root) made alone, as the build writes it: a page, a
+/// printed document or a download. What `tongbao serve` answers a request with; `None` when the
+/// site has no such file.
+pub fn render_alone(ctx: &render::Ctx, path: &str) -> Option<Result<render::Page, String>> {
+    render::render_one(ctx, path).or_else(|| print::one(ctx, path)).or_else(|| sheets::one(ctx, path))
 }
 
 /// Renders every page and document of a checked dataset's site, with its figures `all` and

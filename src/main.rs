@@ -130,6 +130,35 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 生成某月的填报表：每个责任单位一个 Excel 工作簿，发给各单位填写后用 import 读回
+    Forms {
+        /// 填报月份 YYYY-MM
+        period: Month,
+        /// 数据目录
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// 输出目录（默认 填报表-YYYY-MM）
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// 把填好的填报表或原有台账（Excel/WPS 工作簿）导入为某月的月报 progress/YYYY-MM.yaml
+    Import {
+        /// 要导入的工作簿（.xlsx、.xls、.ods），可以多个
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 导入到哪个月 YYYY-MM
+        #[arg(long)]
+        period: Month,
+        /// 数据目录
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// 为表中对不上已有项目的行新建项目文件（从原有台账开始使用 tongbao 时用），并列入 --year 年的计划
+        #[arg(long)]
+        new_projects: bool,
+        /// --new-projects 新建项目的计划年度（默认为 --period 的年份）
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
         /// 数据目录
@@ -247,6 +276,26 @@ fn main() -> ExitCode {
             },
             Err(failure) => fail(&failure),
         },
+        Command::Forms { period, data, out } => {
+            let out = out.unwrap_or_else(|| PathBuf::from(format!("填报表-{period}")));
+            match tongbao::sheets::write_forms(&data, period, &out) {
+                Ok(files) => {
+                    eprintln!("已生成 {} 个单位的填报表：{}", files.len(), out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(failure) => fail(&failure),
+            }
+        }
+        Command::Import { files, period, data, new_projects, year } => {
+            let new_projects = new_projects.then(|| year.unwrap_or(period.year));
+            match tongbao::import::import(&tongbao::import::Options { files, period, data, new_projects }) {
+                Ok(said) => {
+                    eprint!("{said}");
+                    ExitCode::SUCCESS
+                }
+                Err(failure) => fail(&failure),
+            }
+        }
         Command::Export { data, period, out } => {
             let written = tongbao::sheets::export_ledger(&data, period).and_then(|bytes| {
                 std::fs::write(&out, bytes)

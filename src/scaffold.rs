@@ -30,7 +30,7 @@ pub fn new(data: &Path, what: What) -> Result<String, Failure> {
 
 /// The data folder, checked: placeholders still to fill in (another new project's, say) do
 /// not stop the next file.
-fn checked(data: &Path) -> Result<(Dataset, Sources), Failure> {
+pub(crate) fn checked(data: &Path) -> Result<(Dataset, Sources), Failure> {
     let mut inspection = crate::inspect(data)?;
     inspection.findings.retain(|d| d.code != "E0418");
     crate::accept_with_sources(inspection).map(|(ds, sources, _)| (ds, sources))
@@ -39,7 +39,7 @@ fn checked(data: &Path) -> Result<(Dataset, Sources), Failure> {
 /// The schemas of a data folder that has them (`schema/`) written anew, from the folder as it
 /// is now: a new project's id, say, is one the editor must now complete. Says so, or nothing
 /// (also when the folder does not pass its checks).
-fn refresh_schema(data: &Path) -> Result<String, Failure> {
+pub(crate) fn refresh_schema(data: &Path) -> Result<String, Failure> {
     let dir = data.join("schema");
     if !dir.is_dir() {
         return Ok(String::new());
@@ -72,7 +72,7 @@ fn make(data: &Path, ds: &Dataset, sources: &Sources, what: What) -> Result<Stri
 /// Makes `period` the published month: rewrites the values of `report.period` (and of
 /// `report.year` for a month of a later year) in config.yaml when the config pins an earlier
 /// month; says what it did.
-fn publish(data: &Path, ds: &Dataset, sources: &Sources, period: Month) -> Result<String, String> {
+pub(crate) fn publish(data: &Path, ds: &Dataset, sources: &Sources, period: Month) -> Result<String, String> {
     let Some(pinned) = ds.config.report.period else {
         return Ok("config.yaml 未固定报告期，网站发布最新月份".into());
     };
@@ -114,9 +114,13 @@ fn rewrite_value(text: &str, (line, column): (usize, usize), old: &str, new: &st
     None
 }
 
-/// A YAML scalar for `text`, quoted where YAML needs it.
-fn scalar(text: &str) -> String {
-    serde_yaml::to_string(text).map(|s| s.trim_end().to_string()).unwrap_or_else(|_| format!("{text:?}"))
+/// A YAML scalar for `text` on one line, quoted where YAML needs it (text of several lines,
+/// as a cell typed with Alt+Enter holds, in double quotes with `\n`).
+pub(crate) fn scalar(text: &str) -> String {
+    match serde_yaml::to_string(text) {
+        Ok(s) if !s.trim_end().contains('\n') => s.trim_end().to_string(),
+        _ => serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}")),
+    }
 }
 
 fn first<'a>(values: impl IntoIterator<Item = &'a String>, what: &str) -> Result<&'a str, String> {
@@ -223,7 +227,7 @@ pub fn meeting(ds: &Dataset, date: Date, slug: &str) -> Result<(String, String),
 
 /// The `# yaml-language-server: $schema=…` first line for a new YAML file, when the data
 /// folder has its schema (written by `tongbao schema`).
-fn schema_line(data: &Path, rel: &str) -> Option<String> {
+pub(crate) fn schema_line(data: &Path, rel: &str) -> Option<String> {
     let kind = match rel.split('/').next()? {
         "projects" => "project",
         "progress" => "progress",

@@ -238,7 +238,8 @@ fn progress(n: &Names) -> Value {
             "ytd": money("1–N 月累计完成投资", "年内不得减少"),
             "started": { "type": "boolean", "title": "已开（复）工", "description": "true 或 false" },
             "progress": text("形象进度", "本月末的形象进度"),
-            "next": text("下步计划", "下月的工作安排")
+            "next": text("下步计划", "下月的工作安排"),
+            "problems": text("存在问题", "单位报送的本月存在问题；需限期解决的卡点堵点难点另记在项目文件 issues 中")
         }),
     );
     document(

@@ -126,6 +126,8 @@ pub struct ProjectFigures {
     pub progress: Arc<str>,
     /// 下步计划
     pub next: Option<Arc<str>>,
+    /// 存在问题, as reported this month
+    pub problems: Option<Arc<str>>,
     /// Each month of the year up to its latest monthly file: the same for every period of a
     /// year, so shared by them; [`ProjectFigures::by_month`] cuts it at N.
     of_year: Arc<[MonthReport]>,
@@ -310,6 +312,7 @@ pub fn compute(
         started: entry.is_some_and(|e| e.started),
         progress: entry.map(|e| e.progress.clone()).unwrap_or_default(),
         next: entry.and_then(|e| e.next.clone()),
+        problems: entry.and_then(|e| e.problems.clone()),
         of_year,
         months: period.month,
         plan_by_month,

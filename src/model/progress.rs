@@ -28,4 +28,6 @@ pub struct Entry {
     pub progress: Arc<str>,
     /// 下步计划
     pub next: Option<Arc<str>>,
+    /// 存在问题, as the unit reported it (its 卡点/堵点/难点 with deadlines are in the project file)
+    pub problems: Option<Arc<str>>,
 }

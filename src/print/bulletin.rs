@@ -6,7 +6,7 @@ use crate::figures::{Group, Light, PeriodFigures};
 use crate::model::Subject;
 use crate::render::format::months_span;
 use crate::render::rankings::RankingView;
-use crate::render::views::{BlockerRow, GroupRow};
+use crate::render::views::{BlockerRow, Downloads, GroupRow};
 use crate::render::{ChartView, Ctx, Page, chinese_number, markdown_to_html, rankings, s_curve, warnings};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -45,6 +45,7 @@ struct Bulletin {
     resolved_blockers: Vec<BlockerRow>,
     cc: String,
     issue_date: String,
+    downloads: Downloads,
 }
 
 #[derive(Serialize)]
@@ -220,6 +221,7 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
         resolved_blockers: pf.blockers.iter().filter(|b| b.resolved_in_period).map(|b| ctx.blocker_row(b)).collect(),
         cc: cfg.map(|b| b.cc.join("，")).unwrap_or_default(),
         issue_date: issue_date.chinese(),
+        downloads: ctx.downloads(pf.period),
     };
     let title = format!("{}重点项目建设通报", pf.period.chinese());
     let path = format!("bulletins/{}.html", pf.period);

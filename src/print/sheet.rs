@@ -24,6 +24,7 @@ pub struct Sheet {
     pub chart: Option<ChartView>,
     pub progress: std::sync::Arc<str>,
     pub next: std::sync::Arc<str>,
+    pub problems: std::sync::Arc<str>,
     /// (问题, 责任单位, 时限, 超期)
     pub blockers: Vec<(String, String, String, bool)>,
     pub more_blockers: usize,
@@ -139,6 +140,7 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
         chart,
         progress: f.map(|f| f.progress.clone()).unwrap_or_default(),
         next: f.and_then(|f| f.next.clone()).unwrap_or_default(),
+        problems: f.and_then(|f| f.problems.clone()).unwrap_or_default(),
         more_blockers: open.len().saturating_sub(MAX_ROWS),
         blockers,
         more_milestones: milestones.len().saturating_sub(MAX_ROWS),

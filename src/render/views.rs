@@ -50,6 +50,13 @@ pub struct GroupRow {
     pub light: &'static str,
 }
 
+/// Where a period's ledger can be downloaded: its workbook and its CSV.
+#[derive(Debug, Clone, Serialize)]
+pub struct Downloads {
+    pub xlsx: String,
+    pub csv: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct BlockerRow {
     pub project: String,
@@ -90,6 +97,12 @@ pub struct DecisionRow {
 }
 
 impl Ctx<'_> {
+    /// The downloads of `period`, linked from the context's page.
+    pub fn downloads(&self, period: crate::model::Month) -> Downloads {
+        let [xlsx, csv] = crate::sheets::download_paths(period).map(|p| format!("{}{p}", self.root));
+        Downloads { xlsx, csv }
+    }
+
     pub fn project_row(&self, no: usize, p: &ProjectFigures) -> ProjectRow {
         let project = &self.ds.projects[p.index];
         let year = project.years.get(&self.pf.period.year);

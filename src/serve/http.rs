@@ -105,6 +105,8 @@ pub fn content_type(path: &str) -> &'static str {
         "json" => "application/json; charset=utf-8",
         "png" => "image/png",
         "woff2" => "font/woff2",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "csv" => "text/csv; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

@@ -15,8 +15,8 @@ mod route;
 mod watch;
 
 use crate::load::Cache;
-use crate::render::{Ctx, Formatter, Theme, render_one};
-use crate::{BuildOptions, Failure, Prepared, prepare, print};
+use crate::render::{Ctx, Formatter, Theme};
+use crate::{BuildOptions, Failure, Prepared, prepare};
 use http::Request;
 use route::Route;
 use std::net::{TcpListener, TcpStream};
@@ -300,7 +300,7 @@ fn answer(server: &Server, request: Request, stream: TcpStream) {
     let p = &good.prepared;
     let page = guarded(|| {
         let ctx = Ctx::new(&p.ds, &p.all, p.current, &good.fmt, &good.theme).map_err(Failure::Other)?;
-        render_one(&ctx, &path).or_else(|| print::one(&ctx, &path)).transpose().map_err(Failure::Other)
+        crate::render_alone(&ctx, &path).transpose().map_err(Failure::Other)
     });
     match page {
         Ok(Some(page)) if path.ends_with(".html") => {

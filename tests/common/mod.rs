@@ -114,10 +114,8 @@ pub fn rendered_alone(data: &Path, files: &[String], mut each: impl FnMut(&str, 
     let current = ds.config.report.period.unwrap();
     let ctx = tongbao::render::Ctx::new(&ds, &all, current, &fmt, &theme).unwrap();
     for file in files {
-        let page = tongbao::render::render_one(&ctx, file)
-            .or_else(|| tongbao::print::one(&ctx, file))
-            .unwrap_or_else(|| panic!("serve has no route for {file}"))
-            .unwrap();
+        let page =
+            tongbao::render_alone(&ctx, file).unwrap_or_else(|| panic!("serve has no route for {file}")).unwrap();
         each(file, page.content());
     }
 }

@@ -1,6 +1,6 @@
 //! 台账: every project of the year in one table, grouped by industry with subtotal rows.
 
-use super::super::views::GroupRow;
+use super::super::views::{Downloads, GroupRow};
 use super::super::{Ctx, Page, template_value};
 use super::chinese_number;
 use crate::figures::Group;
@@ -30,6 +30,8 @@ struct Ledger<'a> {
     natures: &'a [String],
     /// [`SPLICED`]: where the page shows the sections ([`Table::page`] puts them there).
     sections_html: &'a str,
+    /// The period's workbook and CSV, from the ledger page.
+    downloads: Downloads,
 }
 
 /// What the ledger templates output (with `| safe`) where HTML rendered before them goes: the
@@ -142,6 +144,7 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
         towns: &towns,
         natures: &natures,
         sections_html: SPLICED,
+        downloads: ctx.downloads(pf.period),
     };
     let value = template_value(&ledger)?;
     Ok(sections.map(|sections| Table { value: value.clone(), sections }))

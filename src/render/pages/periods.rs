@@ -1,5 +1,6 @@
 //! 归档: every period with a progress file, linking to its dashboard, ledger and rankings.
 
+use super::super::views::Downloads;
 use super::super::{Ctx, Page};
 use serde::Serialize;
 
@@ -13,6 +14,7 @@ struct PeriodItem {
     rankings: String,
     bulletin: String,
     headline: String,
+    downloads: Downloads,
 }
 
 #[derive(Serialize)]
@@ -39,6 +41,7 @@ pub fn page(ctx: &Ctx) -> Result<Page, String> {
                 rankings: format!("{folder}rankings.html"),
                 bulletin: format!("{}bulletins/{}.html", ctx.root, p.period),
                 headline: ctx.fmt.headline("全县", &p.county, p.period),
+                downloads: ctx.downloads(p.period),
             }
         })
         .collect();

@@ -48,6 +48,8 @@ struct ProjectPage {
     name: String,
     listed: bool,
     row: Option<ProjectRow>,
+    /// 存在问题, as the unit reported it this month.
+    problems: std::sync::Arc<str>,
     months: Vec<MonthRow>,
     milestones: Vec<MilestoneRow>,
     open_blockers: RowList,
@@ -112,6 +114,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         name: project.name.clone(),
         listed: figures.is_some(),
         row: figures.map(|f| ctx.project_row(0, f)),
+        problems: figures.and_then(|f| f.problems.clone()).unwrap_or_default(),
         sheet: crate::print::sheet(ctx, index, figures.map(|f| project_curve(ctx, f))),
         months,
         milestones,
