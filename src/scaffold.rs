@@ -30,7 +30,7 @@ pub fn new(data: &Path, what: What) -> Result<String, Failure> {
 
 /// The data folder, checked: placeholders still to fill in (another new project's, say) do
 /// not stop the next file.
-pub(crate) fn checked(data: &Path) -> Result<(Dataset, Sources), Failure> {
+fn checked(data: &Path) -> Result<(Dataset, Sources), Failure> {
     let mut inspection = crate::inspect(data)?;
     inspection.findings.retain(|d| d.code != "E0418");
     crate::accept_with_sources(inspection).map(|(ds, sources, _)| (ds, sources))

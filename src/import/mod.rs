@@ -57,12 +57,6 @@ fn names(ds: &Dataset, year: i32) -> BTreeMap<String, Vec<usize>> {
     out
 }
 
-/// The latest report of project `id` in `period`'s year before `period`.
-fn last_report<'a>(ds: &'a Dataset, id: &str, period: Month) -> Option<&'a Entry> {
-    let earlier = ds.progress.range(Month { year: period.year, month: 1 }..period);
-    earlier.rev().find_map(|(_, file)| file.entries.get(id))
-}
-
 /// Reads the workbooks of `options` against the checked dataset `ds`.
 fn read_all(ds: &Dataset, options: &Options) -> Outcome {
     let mut out = Outcome::default();
@@ -205,9 +199,10 @@ fn read_row(
             .hint("这像是按元填写的：数据以万元为单位，把元数除以 10000");
             return out.findings.push(f);
         }
-        if let Some(before) = last_report(ds, &id, options.period).filter(|e| reported < e.ytd) {
-            let f = Finding::error("E0607", &ytd_place, format!("累计完成 {reported} 小于上月的 {}", before.ytd))
-                .hint("累计数是年初至本月底的合计，不会减少：核对是否填成了当月数");
+        if let Some((month, before)) = ds.last_report(&id, options.period).filter(|(_, e)| reported < e.ytd) {
+            let f =
+                Finding::error("E0607", &ytd_place, format!("累计完成 {reported} 小于 {month} 报送的 {}", before.ytd))
+                    .hint("累计数是年初至本月底的合计，不会减少：核对是否填成了当月数");
             return out.findings.push(f);
         }
     }
@@ -282,10 +277,14 @@ fn write_file(data: &Path, rel: &str, text: &str, written: &mut Vec<Written>) ->
 /// `tongbao import`: reads the workbooks, writes the month file (and new project files), and
 /// says what changed; nothing is written when a cell is wrong.
 pub fn import(options: &Options) -> Result<String, Failure> {
-    let (ds, sources) = crate::scaffold::checked(&options.data)?;
+    // Placeholders still to fill in do not stop an import, nor a year without month files yet
+    // (E0409): the month is what the import brings.
+    let mut inspection = crate::inspect(&options.data)?;
+    inspection.findings.retain(|d| d.code != "E0418" && d.code != "E0409");
+    let (ds, sources, _) = crate::accept_with_sources(inspection)?;
     let period = options.period;
+    // In the order read: file by file, each sheet from the top.
     let mut outcome = read_all(&ds, options);
-    outcome.findings.sort();
     if outcome.findings.iter().any(|f| f.error) {
         return Err(Failure::Data(finding::render(&outcome.findings) + "未写入任何文件。\n"));
     }
@@ -352,7 +351,7 @@ pub fn import(options: &Options) -> Result<String, Failure> {
     let verb = if existing.is_some() { "已更新" } else { "已生成" };
     let _ = writeln!(said, "{verb} {rel}：{} 个项目", updates.len());
     for (id, u) in &updates {
-        let before = existing.and_then(|f| f.entries.get(id)).or_else(|| last_report(&ds, id, period));
+        let before = existing.and_then(|f| f.entries.get(id)).or_else(|| ds.last_report(id, period).map(|(_, e)| e));
         let _ = writeln!(said, "  {}", change(id, before, u));
     }
     for p in &outcome.created {

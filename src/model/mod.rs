@@ -57,6 +57,13 @@ impl Dataset {
         self.index_of(id).map(|i| &self.projects[i])
     }
 
+    /// The latest report of project `id` in `period`'s year before `period`, and its month:
+    /// what a new figure of `period` must not fall below.
+    pub fn last_report(&self, id: &str, period: Month) -> Option<(Month, &Entry)> {
+        let earlier = self.progress.range(Month { year: period.year, month: 1 }..period);
+        earlier.rev().find_map(|(month, file)| Some((*month, file.entries.get(id)?)))
+    }
+
     /// The position of project `id` in `projects`.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.projects.binary_search_by(|p| p.id.as_str().cmp(id)).ok()

@@ -58,12 +58,6 @@ struct Line<'a> {
     started_before: bool,
 }
 
-/// The latest report of project `id` in `period`'s year before `period`.
-fn last_report<'a>(ds: &'a Dataset, id: &str, period: Month) -> Option<&'a Entry> {
-    let earlier = ds.progress.range(Month { year: period.year, month: 1 }..period);
-    earlier.rev().find_map(|(_, file)| file.entries.get(id))
-}
-
 /// The form of every 责任单位 with projects in `period`'s year, in the order of orgs.yaml (units
 /// not listed there after, by name).
 pub fn all(ds: &Dataset, period: Month) -> Result<Vec<Form>, String> {
@@ -71,7 +65,7 @@ pub fn all(ds: &Dataset, period: Month) -> Result<Vec<Form>, String> {
     let mut by_unit: BTreeMap<(usize, &str), Vec<Line>> = BTreeMap::new();
     for project in &ds.projects {
         let Some(year) = project.years.get(&period.year) else { continue };
-        let before = last_report(ds, &project.id, period);
+        let before = ds.last_report(&project.id, period).map(|(_, e)| e);
         let order = ds.orgs.units.iter().position(|u| u.name == project.lead_unit).unwrap_or(usize::MAX);
         by_unit.entry((order, project.lead_unit.as_str())).or_default().push(Line {
             id: &project.id,
