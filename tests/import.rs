@@ -179,3 +179,78 @@ for f in sys.argv[1:]:
     };
     assert_eq!(got, [row("T-1", "290", true), row("T-2", "100", true), row("T-3", "10", false)]);
 }
+
+/// A filled form of 甲局 (T-1) for 2026-04, edited by `edit` (Python on the sheet `ws`).
+fn form_of_jia(data: &Path, edit: &str) -> std::path::PathBuf {
+    let forms = common::scratch("forms");
+    let run = tongbao(&["forms", "2026-04", "--out", forms.to_str().unwrap()], data);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let file = forms.join("2026-04-甲局.xlsx");
+    let script = format!(
+        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1]); ws = wb['填报']\nws['F4'] = 300\n{edit}\nwb.save(sys.argv[1])\n"
+    );
+    let run = Command::new("python3").arg("-c").arg(script).arg(&file).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    file
+}
+
+/// What `import` says about `files` for `period`, the scratch folders' paths left out.
+fn said(data: &Path, files: &[&Path], period: &str, extra: &[&str]) -> (Option<i32>, String) {
+    let mut args: Vec<String> = vec!["import".into()];
+    args.extend(files.iter().map(|f| f.display().to_string()));
+    args.extend(["--period".into(), period.into()]);
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = tongbao(&args, data);
+    let mut text = String::from_utf8_lossy(&run.stderr).to_string();
+    for f in files {
+        text = text.replace(&f.display().to_string(), f.file_name().unwrap().to_str().unwrap());
+    }
+    (run.status.code(), text)
+}
+
+#[test]
+fn each_kind_of_import_problem_has_its_code() {
+    if !have_openpyxl() {
+        return;
+    }
+    let data = common::copy_of("mini");
+    let before = std::fs::read_to_string(data.join("config.yaml")).unwrap();
+    let junk = common::scratch("junk").join("台账.xlsx");
+    std::fs::write(&junk, "不是工作簿").unwrap();
+    let (code, text) = said(&data, &[&junk], "2026-04", &[]);
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("错误[E0601]: 无法读取工作簿："), "{text}");
+    // April's form is not May's: its 1-4月 column is not 1-5月.
+    let form = form_of_jia(&data, "");
+    let (code, text) = said(&data, &[&form], "2026-05", &[]);
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("错误[E0602]: 没有找到可导入的表：需要“项目名称”（或“项目编号”）和“1-5月累计完成”两列\n --> 2026-04-甲局.xlsx\n"), "{text}");
+    let unknown = form_of_jia(&data, "ws['B4'] = 'T-9'");
+    let (_, text) = said(&data, &[&unknown], "2026-04", &[]);
+    assert!(text.starts_with("错误[E0603]: 项目编号“T-9”不是已有的项目\n --> 2026-04-甲局.xlsx!填报!B4\n"), "{text}");
+    let spaced = form_of_jia(&data, "ws['B4'] = 'T 9'");
+    let (_, text) = said(&data, &[&spaced], "2026-04", &["--new-projects"]);
+    assert!(
+        text.starts_with("错误[E0610]: 项目编号“T 9”只能由字母、数字和 - 组成\n --> 2026-04-甲局.xlsx!填报!B4\n"),
+        "{text}"
+    );
+    let other = form_of_jia(&data, "ws['F4'] = 310");
+    let (_, text) = said(&data, &[&form, &other], "2026-04", &[]);
+    assert!(text.starts_with("错误[E0609]: 项目 T-1 报了两次，数据不一致\n --> 2026-04-甲局.xlsx!填报!F4\n  = 提示：另一次在 2026-04-甲局.xlsx!填报!F4"), "{text}");
+    assert_eq!(std::fs::read_to_string(data.join("config.yaml")).unwrap(), before, "nothing written");
+    assert!(!data.join("progress/2026-04.yaml").exists());
+    // 甲局 alone: 乙局's projects are not reported, and not carried over.
+    let (code, text) = said(&data, &[&form], "2026-04", &[]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.starts_with(
+            "警告[W0601]: 2026 年的项目 T-2、T-3 没有报送，新月报中不列入（未报送）\n --> progress/2026-04.yaml\n"
+        ),
+        "{text}"
+    );
+    // Two projects of one name: a ledger without 编号 cannot tell them apart.
+    let twins = common::edited("mini", "projects/T-2.yaml", "name: 乙项目", "name: 甲项目");
+    let (_, text) = said(&twins, &[&ledger("good")], "2026-03", &[]);
+    assert!(text.starts_with("错误[E0604]: 项目名称“甲项目”对应多个项目\n"), "{text}");
+}
