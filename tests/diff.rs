@@ -157,9 +157,11 @@ fn the_html_page_folds_long_tables_into_details() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("<details><summary>共 "), "the Markdown folds too");
     // In a real browser: the folds are elements of the page, not text.
-    if Command::new("sh").args(["-c", "command -v chromium"]).status().is_ok_and(|s| !s.success()) {
-        assert!(std::env::var_os("CI").is_none(), "CI 需要 Chromium：apt-get update && apt-get install chromium");
-        eprintln!("跳过：未找到 Chromium（apt-get install chromium）");
+    if !common::checker_present(
+        "Chromium",
+        common::command_exists("chromium"),
+        "apt-get update && apt-get install chromium",
+    ) {
         return;
     }
     let profile = common::scratch("chromium-profile");

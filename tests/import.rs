@@ -8,17 +8,6 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const INSTALL: &str = "pip install openpyxl（或 apt-get install python3-openpyxl）";
-
-fn have_openpyxl() -> bool {
-    if Command::new("python3").args(["-c", "import openpyxl"]).status().is_ok_and(|s| s.success()) {
-        return true;
-    }
-    assert!(std::env::var_os("CI").is_none(), "CI 需要 openpyxl：{INSTALL}");
-    eprintln!("跳过：未找到 openpyxl（{INSTALL}）");
-    false
-}
-
 fn tongbao(args: &[&str], data: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tongbao")).args(args).arg("--data").arg(data).output().unwrap()
 }
@@ -33,7 +22,7 @@ fn ledger(mode: &str) -> std::path::PathBuf {
 
 #[test]
 fn an_office_ledger_updates_the_month_and_keeps_the_rest() {
-    if !have_openpyxl() {
+    if !common::openpyxl_present() {
         return;
     }
     let data = common::copy_of("mini");
@@ -59,7 +48,7 @@ fn an_office_ledger_updates_the_month_and_keeps_the_rest() {
 
 #[test]
 fn mistakes_in_a_ledger_are_findings_at_their_cells_and_nothing_is_written() {
-    if !have_openpyxl() {
+    if !common::openpyxl_present() {
         return;
     }
     let data = common::copy_of("mini");
@@ -82,7 +71,7 @@ fn mistakes_in_a_ledger_are_findings_at_their_cells_and_nothing_is_written() {
 
 #[test]
 fn a_county_adopts_tongbao_from_its_ledger_in_one_command() {
-    if !have_openpyxl() {
+    if !common::openpyxl_present() {
         return;
     }
     let data = common::copy_of("mini");
@@ -121,7 +110,7 @@ fn a_county_adopts_tongbao_from_its_ledger_in_one_command() {
 
 #[test]
 fn forms_filled_and_imported_give_back_the_figures_typed() {
-    if !have_openpyxl() {
+    if !common::openpyxl_present() {
         return;
     }
     let data = common::copy_of("mini");
@@ -211,7 +200,7 @@ fn said(data: &Path, files: &[&Path], period: &str, extra: &[&str]) -> (Option<i
 
 #[test]
 fn each_kind_of_import_problem_has_its_code() {
-    if !have_openpyxl() {
+    if !common::openpyxl_present() {
         return;
     }
     let data = common::copy_of("mini");

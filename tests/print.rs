@@ -12,17 +12,9 @@ use std::process::Command;
 
 const INSTALL: &str = "apt-get update && apt-get install chromium fonts-noto-cjk poppler-utils";
 
-fn have(tool: &str) -> bool {
-    Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success())
-}
-
 fn tools_available() -> bool {
-    let ok = have("chromium") && have("pdfinfo") && have("pdftotext") && have("pdffonts");
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "CI 需要 Chromium 与 poppler：{INSTALL}");
-        eprintln!("跳过：未找到 Chromium 或 poppler（{INSTALL}）");
-    }
-    ok
+    let present = ["chromium", "pdfinfo", "pdftotext", "pdffonts"].into_iter().all(common::command_exists);
+    common::checker_present("Chromium 与 poppler", present, INSTALL)
 }
 
 fn run(tool: &str, args: &[&str], pdf: &Path) -> String {

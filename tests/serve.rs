@@ -128,11 +128,8 @@ fn edits_reach_the_page(extra: &[&str], way: &str) {
 /// (.ci/run installs them); without them it fails under CI and is skipped elsewhere.
 #[test]
 fn an_open_page_in_chromium_reloads_itself_and_shows_the_overlay() {
-    let have =
-        |tool: &str| Command::new("sh").args(["-c", &format!("command -v {tool}")]).status().is_ok_and(|s| s.success());
-    if !(have("chromium") && have("python3")) {
-        assert!(std::env::var_os("CI").is_none(), "CI 需要 Chromium：apt-get update && apt-get install chromium");
-        eprintln!("跳过：未找到 Chromium 或 python3（apt-get install chromium python3）");
+    let present = common::command_exists("chromium") && common::command_exists("python3");
+    if !common::checker_present("Chromium 与 python3", present, "apt-get update && apt-get install chromium python3") {
         return;
     }
     let data = common::copy_of("mini");

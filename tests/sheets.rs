@@ -6,8 +6,6 @@ mod common;
 
 use std::process::Command;
 
-const INSTALL: &str = "pip install openpyxl（或 apt-get install python3-openpyxl）";
-
 fn export(period: &str) -> std::path::PathBuf {
     let out = common::scratch("export").join("台账.xlsx");
     let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
@@ -25,9 +23,7 @@ fn export(period: &str) -> std::path::PathBuf {
 fn the_ledger_workbook_is_what_an_office_hands_in() {
     let file = export("2026-03");
     assert!(std::fs::read(&file).unwrap() == std::fs::read(export("2026-03")).unwrap(), "same data, same bytes");
-    if !Command::new("python3").args(["-c", "import openpyxl"]).status().is_ok_and(|s| s.success()) {
-        assert!(std::env::var_os("CI").is_none(), "CI 需要 openpyxl：{INSTALL}");
-        eprintln!("跳过：未找到 openpyxl（{INSTALL}）");
+    if !common::openpyxl_present() {
         return;
     }
     let out = Command::new("python3").arg(common::root().join("tests/workbook.py")).arg(&file).output().unwrap();
@@ -87,4 +83,38 @@ fn the_ledger_workbook_is_what_an_office_hands_in() {
     );
     assert_eq!(book["freeze"], "C5");
     assert_eq!(book["print"], serde_json::json!(["landscape", 8, true, 0, "$3:$4"]), "A3 landscape, fit to width");
+}
+
+/// The workbook as an office's LibreOffice prints it: an A3 landscape page per sheet's width,
+/// the title and the 合计 row on the first page, the headings whole (none cut to `名/次`).
+#[test]
+fn libreoffice_prints_the_ledger_on_a3_landscape() {
+    let install = "apt-get update && apt-get install libreoffice-calc-nogui poppler-utils";
+    let present = common::command_exists("soffice") && common::command_exists("pdftotext");
+    if !common::checker_present("LibreOffice 与 poppler", present, install) {
+        return;
+    }
+    let file = export("2026-03");
+    let dir = file.parent().unwrap();
+    let profile = common::scratch("libreoffice-profile");
+    let run = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let pdf = dir.join("台账.pdf");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    assert!(info.contains("Page size:       1190.55 x 841.89 pts (A3)"), "{info}");
+    let first = Command::new("pdftotext").args(["-f", "1", "-l", "1", "-layout"]).arg(&pdf).arg("-").output().unwrap();
+    let first = String::from_utf8(first.stdout).unwrap();
+    for expected in ["测试县2026年1-3月重点项目计划完成情况一览表", "单位：万元", "合计（3项）", "1-3月累计", "甲项目"]
+    {
+        assert!(first.contains(expected), "page 1 lacks {expected}:\n{first}");
+    }
+    // Every column of the 台账 on the page's width: the last one, 挂包领导, with its people.
+    assert!(first.contains("挂包领导") && first.contains("张三、李四"), "{first}");
 }

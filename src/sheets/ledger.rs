@@ -18,25 +18,32 @@ pub fn title(ds: &Dataset, pf: &PeriodFigures) -> String {
     format!("{}{}年{}重点项目计划完成情况一览表", county(ds), pf.period.year, crate::render::months_span(pf.period))
 }
 
-fn columns(pf: &PeriodFigures) -> Vec<Column> {
+/// The figure columns every table of amounts shares: 总投资, 年度计划, 当月完成, the 累计 (named
+/// for the months it sums), 完成率 and 偏差, under their merged headings.
+pub fn figure_columns(pf: &PeriodFigures) -> [Column; 6] {
     let money = Some("投资（万元）");
     let done = Some("完成情况");
-    vec![
-        Column::new("序号", None, 6.0),
-        Column::new("项目名称", None, 36.0),
-        Column::new("建设性质", None, 10.0),
+    [
         Column::new("总投资", money, 12.0),
         Column::new("年度计划", money, 12.0),
         Column::new("当月完成", money, 12.0),
-        // The 累计 column says which months it sums.
         Column::new(format!("{}累计", crate::render::months_span(pf.period)), money, 12.0),
         Column::new("完成率", done, 9.0),
         Column::new("偏差（个百分点）", done, 10.0),
+    ]
+}
+
+fn columns(pf: &PeriodFigures) -> Vec<Column> {
+    let mut columns =
+        vec![Column::new("序号", None, 6.0), Column::new("项目名称", None, 36.0), Column::new("建设性质", None, 10.0)];
+    columns.extend(figure_columns(pf));
+    columns.extend([
         Column::new("亮灯", None, 6.0),
         Column::new("形象进度", None, 40.0),
         Column::new("责任单位", None, 16.0),
         Column::new("挂包领导", None, 14.0),
-    ]
+    ]);
+    columns
 }
 
 /// A total or subtotal row: its label, its figures, the other cells blank.

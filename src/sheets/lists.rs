@@ -15,22 +15,16 @@ fn date(d: Option<Date>) -> Cell {
     d.map_or(Cell::Blank, |d| text(d.to_string()))
 }
 
+/// Columns under no merged heading, each with its name and its widest width.
+fn plain_columns(spec: &[(&str, f64)]) -> Vec<Column> {
+    spec.iter().map(|(heading, widest)| Column::new(*heading, None, *widest)).collect()
+}
+
 /// 分组汇总: for each dimension with groups, a heading row (`一、按行业（5个）`) and a row per group.
 pub fn groups(ds: &Dataset, pf: &PeriodFigures) -> Table {
-    let money = Some("投资（万元）");
-    let columns = vec![
-        Column::new("分组", None, 24.0),
-        Column::new("项目数", None, 8.0),
-        Column::new("总投资", money, 12.0),
-        Column::new("年度计划", money, 12.0),
-        Column::new("当月完成", money, 12.0),
-        Column::new(format!("{}累计", crate::render::months_span(pf.period)), money, 12.0),
-        Column::new("完成率", Some("完成情况"), 9.0),
-        Column::new("偏差（个百分点）", Some("完成情况"), 10.0),
-        Column::new("新开工开工率", None, 9.0),
-        Column::new("红灯", None, 6.0),
-        Column::new("黄灯", None, 6.0),
-    ];
+    let mut columns = plain_columns(&[("分组", 24.0), ("项目数", 8.0)]);
+    columns.extend(super::ledger::figure_columns(pf));
+    columns.extend(plain_columns(&[("新开工开工率", 9.0), ("红灯", 6.0), ("黄灯", 6.0)]));
     let mut rows = Vec::new();
     let subjects = Subject::ALL.into_iter().filter(|s| !pf.groups_of(*s).is_empty());
     for (i, subject) in subjects.enumerate() {
@@ -75,16 +69,22 @@ fn blocker_state(b: &BlockerState) -> &'static str {
 
 /// 问题清单: the blockers open at the period's date, then those 销号 in the period.
 pub fn blockers(ds: &Dataset, pf: &PeriodFigures) -> Table {
-    let heading = ["序号", "问题编号", "项目名称", "类型", "类别", "问题", "责任单位", "协调领导", "提出日期"];
-    let widest = [6.0, 14.0, 30.0, 6.0, 10.0, 36.0, 16.0, 10.0, 12.0];
-    let mut columns: Vec<Column> = heading.iter().zip(widest).map(|(h, w)| Column::new(*h, None, w)).collect();
-    columns.extend([
-        Column::new("解决时限", None, 12.0),
-        Column::new("状态", None, 10.0),
-        Column::new("已用天数", None, 8.0),
-        Column::new("解决措施", None, 36.0),
-        Column::new("销号日期", None, 12.0),
-        Column::new("销号情况", None, 30.0),
+    let columns = plain_columns(&[
+        ("序号", 6.0),
+        ("问题编号", 14.0),
+        ("项目名称", 30.0),
+        ("类型", 6.0),
+        ("类别", 10.0),
+        ("问题", 36.0),
+        ("责任单位", 16.0),
+        ("协调领导", 10.0),
+        ("提出日期", 12.0),
+        ("解决时限", 12.0),
+        ("状态", 10.0),
+        ("已用天数", 8.0),
+        ("解决措施", 36.0),
+        ("销号日期", 12.0),
+        ("销号情况", 30.0),
     ]);
     let listed = pf.blockers.iter().filter(|b| b.open).chain(pf.blockers.iter().filter(|b| b.resolved_in_period));
     let rows = listed
@@ -121,13 +121,19 @@ pub fn blockers(ds: &Dataset, pf: &PeriodFigures) -> Table {
 
 /// 督办事项: every decision of the meetings held by the period's date, with its status then.
 pub fn decisions(ds: &Dataset, pf: &PeriodFigures) -> Table {
-    let heading = ["序号", "会议", "会议日期", "事项", "议定事项", "牵头单位", "配合单位", "办理时限", "办理状态"];
-    let widest = [6.0, 30.0, 12.0, 6.0, 48.0, 16.0, 20.0, 12.0, 10.0];
-    let mut columns: Vec<Column> = heading.iter().zip(widest).map(|(h, w)| Column::new(*h, None, w)).collect();
-    columns.extend([
-        Column::new("办结日期", None, 12.0),
-        Column::new("预警", None, 6.0),
-        Column::new("最新进展", None, 40.0),
+    let columns = plain_columns(&[
+        ("序号", 6.0),
+        ("会议", 30.0),
+        ("会议日期", 12.0),
+        ("事项", 6.0),
+        ("议定事项", 48.0),
+        ("牵头单位", 16.0),
+        ("配合单位", 20.0),
+        ("办理时限", 12.0),
+        ("办理状态", 10.0),
+        ("办结日期", 12.0),
+        ("预警", 6.0),
+        ("最新进展", 40.0),
     ]);
     let rows = pf
         .decisions

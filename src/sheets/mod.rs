@@ -45,18 +45,24 @@ pub(crate) fn finish(mut book: Workbook, title: String, as_of: crate::model::Dat
 
 /// The workbook of period `pf`: the 台账, then 分组汇总, 问题清单 and 督办事项.
 pub fn workbook(ds: &Dataset, pf: &PeriodFigures) -> Result<Vec<u8>, String> {
+    workbook_with(ds, pf, &ledger::table(ds, pf))
+}
+
+/// The workbook of period `pf` around its 台账 `ledger`, laid out already.
+fn workbook_with(ds: &Dataset, pf: &PeriodFigures, ledger: &table::Table) -> Result<Vec<u8>, String> {
     let mut book = Workbook::new();
-    let tables = [ledger::table(ds, pf), lists::groups(ds, pf), lists::blockers(ds, pf), lists::decisions(ds, pf)];
-    for table in &tables {
+    let lists = [lists::groups(ds, pf), lists::blockers(ds, pf), lists::decisions(ds, pf)];
+    for table in std::iter::once(ledger).chain(&lists) {
         table.write_to(&mut book).map_err(|e| format!("错误：无法生成工作表 {}：{e}\n", table.sheet))?;
     }
     finish(book, ledger::title(ds, pf), pf.as_of)
 }
 
-/// Period `pf`'s downloads: its workbook and its ledger as CSV.
+/// Period `pf`'s downloads: its workbook and its ledger as CSV, from one layout of the 台账.
 pub fn downloads(ds: &Dataset, pf: &PeriodFigures) -> Result<[Page; 2], String> {
     let [xlsx, csv] = download_paths(pf.period);
-    Ok([Page::new(xlsx, workbook(ds, pf)?), Page::new(csv, ledger::table(ds, pf).csv())])
+    let ledger = ledger::table(ds, pf);
+    Ok([Page::new(xlsx, workbook_with(ds, pf, &ledger)?), Page::new(csv, ledger.csv())])
 }
 
 /// The downloads of every period up to `current`, into `sink`, the periods side by side.

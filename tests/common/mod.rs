@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tongbao::model::Dataset;
 
@@ -118,4 +119,29 @@ pub fn rendered_alone(data: &Path, files: &[String], mut each: impl FnMut(&str, 
             tongbao::render_alone(&ctx, file).unwrap_or_else(|| panic!("serve has no route for {file}")).unwrap();
         each(file, page.content());
     }
+}
+
+/// Whether a command is on the PATH.
+pub fn command_exists(tool: &str) -> bool {
+    Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success())
+}
+
+/// Whether python3 can import these modules (`"openpyxl"`, `"jsonschema, yaml"`).
+pub fn python_has(modules: &str) -> bool {
+    Command::new("python3").args(["-c", &format!("import {modules}")]).output().is_ok_and(|o| o.status.success())
+}
+
+/// Whether the independent checker a test borrows is here. When it is not, the test says how
+/// to get it and is skipped; under CI, where `.ci/run` installs every checker, it fails.
+pub fn checker_present(what: &str, present: bool, install: &str) -> bool {
+    if !present {
+        assert!(std::env::var_os("CI").is_none(), "CI 需要 {what}：{install}");
+        eprintln!("跳过：未找到 {what}（{install}）");
+    }
+    present
+}
+
+/// openpyxl, the independent reader and writer of workbooks.
+pub fn openpyxl_present() -> bool {
+    checker_present("openpyxl", python_has("openpyxl"), "pip install openpyxl（或 apt-get install python3-openpyxl）")
 }
