@@ -345,7 +345,10 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
     let fmt = render::Formatter::new(&ds.config);
     let chart_clock = std::sync::atomic::AtomicU64::new(0);
-    let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme).map_err(Failure::Other)?.timing_charts(&chart_clock);
+    let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme)
+        .map_err(Failure::Other)?
+        .timing_charts(&chart_clock)
+        .exporting_pdf(options.pdf);
     let mut staging = output::Staging::create(&options.out, &theme.static_dir).map_err(Failure::Other)?;
     let printed = std::sync::Mutex::new(Vec::new());
     let sink = |page: render::Page| {
@@ -364,7 +367,12 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
             None => pdf_notes.push(print::pdf::HOW_TO_GET.to_string()),
             Some(browser) => {
                 let dir = staging.written_dir().map_err(Failure::Other)?;
-                let (made, failed) = print::pdf::print_all(&browser, dir, &printed);
+                // Every PDF is dated the report's date: the same data, the same bytes.
+                let date = all
+                    .iter()
+                    .find(|p| p.period == current)
+                    .map_or(model::Date { year: current.year, month: current.month, day: 1 }, |p| p.as_of);
+                let (made, failed) = print::pdf::print_all(&browser, dir, &printed, date);
                 pdf_notes.extend(failed.into_iter().map(|f| format!("PDF 导出失败：{f}")));
                 staging.adopt(&made).map_err(Failure::Other)?;
             }

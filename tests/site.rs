@@ -281,7 +281,8 @@ fn the_bulletin_has_every_part_of_a_tongbao() {
     let order = [
         "<p class=\"issuer\">澄源县重点项目推进服务中心</p>",
         "<p class=\"number\">2026年第10期</p>",
-        "<h1 class=\"title\">关于2026年1-10月全县重点项目建设情况的通报</h1>",
+        // The title's words kept whole on paper (print::title_html).
+        "<h1 class=\"title\">关于<span class=\"nobr\">2026年</span><span class=\"nobr\">1-10月</span>全县<span class=\"nobr\">重点项目</span><span class=\"nobr\">建设情况的通报</span></h1>",
         "为全面掌握全县重点项目建设进展",
         "<h2>一、总体情况</h2>",
         "<p>全县40个重点项目总投资274.84亿元",
@@ -310,7 +311,7 @@ fn the_bulletin_has_every_part_of_a_tongbao() {
     // Without an office text the bulletin still renders its computed sections, and no 五.
     let september = read(&site, "bulletins/2026-09.html");
     assert!(september.contains("<h2>四、存在问题</h2>") && !september.contains("五、下步工作要求"));
-    assert!(september.contains("2026年第9期") && september.contains("关于2026年1-9月全县重点项目建设情况的通报"));
+    assert!(september.contains("2026年第9期") && september.contains("<span class=\"nobr\">1-9月</span>全县"));
 }
 
 /// The rows of a ledger page's table (the total, then each section's subtotal and project

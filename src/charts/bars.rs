@@ -54,15 +54,21 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
         let n = rows.len() as f64;
         let name_style = TextStyle::from((DRAWN, 13).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
         let value_style = TextStyle::from((DRAWN, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+        // How many of the axis's units a pixel is, to know where a bar's text ends.
+        let per_pixel = right / f64::from(640 - 20 - label_width);
         for (i, row) in rows.iter().enumerate() {
             let y = n - i as f64 - 0.5;
             let value = row.percent.unwrap_or(0.0);
+            let text_end =
+                value + (unicode_width::UnicodeWidthStr::width(row.text.as_str()) as f64 * 6.5 + 5.0) * per_pixel;
+            // A text that would run over the 序时 line is written after it instead.
+            let text_at = if value < reference && text_end > reference - per_pixel * 2.0 { reference } else { value };
             let _ = chart.draw_series(std::iter::once(Rectangle::new(
                 [(0.0, y - 0.32), (value, y + 0.32)],
                 tone_color(row.tone).filled(),
             )));
             let name = EmptyElement::at((0.0, y)) + Text::new(row.label.clone(), (-6, 0), name_style.clone());
-            let value_label = EmptyElement::at((value, y)) + Text::new(row.text.clone(), (5, 0), value_style.clone());
+            let value_label = EmptyElement::at((text_at, y)) + Text::new(row.text.clone(), (5, 0), value_style.clone());
             let _ = chart.draw_series([name, value_label]);
         }
         let _ = chart.draw_series(LineSeries::new(

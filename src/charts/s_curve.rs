@@ -16,6 +16,10 @@ pub struct SCurve<'a> {
 /// The drawing's size in SVG units (it scales with its container).
 const SIZE: (u32, u32) = (640, 300);
 
+/// The axis text's size in SVG units: printed 58 mm high (print.css), a unit is 0.19 mm and
+/// 16 units are 8.8 pt, above the 8 pt a printed chart needs to be read.
+const TEXT: u32 = 16;
+
 const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x8c);
 
 const BARS: RGBColor = RGBColor(0xc9, 0xd3, 0xe0);
@@ -30,8 +34,8 @@ pub fn s_curve(c: &SCurve) -> String {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
         let chart = ChartBuilder::on(&root)
             .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(56)
+            .x_label_area_size(32)
+            .y_label_area_size(64)
             .build_cartesian_2d(0.5f64..12.5f64, 0f64..top);
         let Ok(mut chart) = chart else { return String::new() };
         let _ = chart
@@ -42,8 +46,8 @@ pub fn s_curve(c: &SCurve) -> String {
             .x_label_formatter(&|x| format!("{}月", x.round() as i64))
             .y_desc(unit)
             .y_label_formatter(&|y| format!("{}", (y * 100.0).round() / 100.0))
-            .label_style((DRAWN, 13))
-            .axis_desc_style((DRAWN, 13))
+            .label_style((DRAWN, TEXT))
+            .axis_desc_style((DRAWN, TEXT))
             .light_line_style(TRANSPARENT)
             .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
             .draw();

@@ -19,7 +19,8 @@ const RED_STREAK_NAMED: u32 = 3;
 struct Bulletin {
     issuer: String,
     number: String,
-    title: String,
+    /// The title, its words kept whole on paper.
+    title_html: String,
     lead: String,
     overall: String,
     s_curve: ChartView,
@@ -71,7 +72,7 @@ fn lit_rows(ctx: &Ctx) -> Vec<LitRow> {
                 no: i + 1,
                 name: project.name.clone(),
                 light: if p.light_streak > 1 {
-                    format!("{label}（连续{}期）", p.light_streak)
+                    format!("{label}（连续{}个月）", p.light_streak)
                 } else {
                     label.to_string()
                 },
@@ -91,14 +92,29 @@ fn spread(ctx: &Ctx, dimension: &str, groups: &[Group]) -> String {
     let (Some(best), Some(worst)) = (rated.first(), rated.last()) else { return String::new() };
     let ahead = rated.iter().filter(|g| g.figures.deviation_pp.is_some_and(|d| d >= Decimal::ZERO)).count();
     let pct = |g: &Group| ctx.fmt.percent(g.figures.rate);
+    let against_time = match ahead {
+        0 => format!("各{dimension}均未达到序时进度"),
+        n if n == rated.len() => format!("各{dimension}均达到或超过序时进度"),
+        n => format!("{n}个{dimension}达到或超过序时进度"),
+    };
     format!(
-        "分{dimension}看，完成率最高的是{}（{}），最低的是{}（{}）；{}个{dimension}达到或超过序时进度。",
+        "分{dimension}看，完成率最高的是{}（{}），最低的是{}（{}）；{against_time}。",
         best.name,
         pct(best),
         worst.name,
-        pct(worst),
-        ahead
+        pct(worst)
     )
+}
+
+/// The towns' sentence, pointing to their ranking below when one is configured.
+fn by_town(ctx: &Ctx) -> String {
+    let spread = spread(ctx, "乡镇（园区）", ctx.pf.groups_of(Subject::Town));
+    let ranked = ctx.pf.rankings.iter().any(|r| r.spec.subject == Subject::Town);
+    if ranked && !spread.is_empty() {
+        format!("{spread}各乡镇（园区）完成情况见下文排名。")
+    } else {
+        spread
+    }
 }
 
 fn by_nature(ctx: &Ctx) -> String {
@@ -188,7 +204,9 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
     let body = Bulletin {
         issuer: issuer.clone(),
         number: front.number.unwrap_or_else(|| format!("{}年第{}期", pf.period.year, pf.period.month)),
-        title: front.title.unwrap_or_else(|| format!("关于{}年{months}全县重点项目建设情况的通报", pf.period.year)),
+        title_html: super::title_html(
+            &front.title.unwrap_or_else(|| format!("关于{}年{months}全县重点项目建设情况的通报", pf.period.year)),
+        ),
         lead: front.lead.unwrap_or_default(),
         overall: format!(
             "{}{}月当月完成投资{}。",
@@ -200,7 +218,7 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
         by_nature: by_nature(ctx),
         by_industry: spread(ctx, "行业", pf.groups_of(Subject::Industry)),
         industry_rows: rows(Subject::Industry),
-        by_town: spread(ctx, "乡镇（园区）", pf.groups_of(Subject::Town)),
+        by_town: by_town(ctx),
         rankings: ranking_views
             .into_iter()
             .enumerate()

@@ -11,6 +11,8 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Handout {
     title: String,
+    /// The title on the cover, its words kept whole.
+    title_html: String,
     number: String,
     date: String,
     place: String,
@@ -69,6 +71,7 @@ pub fn page(ctx: &Ctx, docket: &Docket, index: usize, rankings: &[RankingView]) 
     let (open_decisions, omitted_decisions) = open_decisions(&ctx, docket, index, &projects);
     let body = Handout {
         title: f.title.clone(),
+        title_html: super::title_html(&f.title),
         number: f.number.clone().unwrap_or_default(),
         date: f.date.chinese(),
         place: f.place.clone().unwrap_or_default(),

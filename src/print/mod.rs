@@ -7,6 +7,9 @@ mod bulletin;
 mod handout;
 pub mod pdf;
 mod sheet;
+mod title;
+
+pub use title::title_html;
 
 pub use sheet::{Sheet, sheet};
 

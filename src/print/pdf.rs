@@ -1,7 +1,9 @@
 //! PDF export: each printed HTML page printed by a headless Chromium, in parallel (bounded by
 //! the cores), each with a fresh profile. A failing PDF is reported by name and leaves no file;
-//! the build still publishes the site, and exits with [`EXIT_FAILED`].
+//! the build still publishes the site, and exits with [`EXIT_FAILED`]. The PDF's dates are set
+//! to the document's date afterwards, so that the same data prints to the same bytes.
 
+use crate::model::Date;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -29,12 +31,16 @@ pub fn find_browser(named: Option<&Path>) -> Option<PathBuf> {
     std::env::split_paths(&paths).flat_map(|dir| BROWSERS.iter().map(move |b| dir.join(b))).find(|p| p.is_file())
 }
 
-/// Prints `html` to `pdf` with `browser`; the error says why. Whatever was at `pdf` before
-/// (an earlier build's PDF, in a reused folder) is removed first, and whatever a failed print
-/// left there after: a PDF found there is this print's, of this `html`.
-pub fn print(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
+/// Prints `html` to `pdf` with `browser`, dated `date`; the error says why. Whatever was at
+/// `pdf` before (an earlier build's PDF, in a reused folder) is removed first, and whatever a
+/// failed print left there after: a PDF found there is this print's, of this `html`.
+pub fn print(browser: &Path, html: &Path, pdf: &Path, date: Date) -> Result<(), String> {
     let _ = std::fs::remove_file(pdf);
-    let printed = print_once(browser, html, pdf);
+    let printed = print_once(browser, html, pdf).and_then(|()| {
+        let mut bytes = std::fs::read(pdf).map_err(|e| e.to_string())?;
+        set_dates(&mut bytes, date);
+        std::fs::write(pdf, bytes).map_err(|e| e.to_string())
+    });
     if printed.is_err() {
         let _ = std::fs::remove_file(pdf);
     }
@@ -63,6 +69,8 @@ fn print_once(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(url)
+        // Dates in UTC (`+00'00'`), the same length wherever the build runs.
+        .env("TZ", "UTC")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -87,14 +95,36 @@ fn print_once(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
     }
 }
 
-/// Prints every page of `pages` (paths relative to `dir`) next to itself; returns the
-/// failures as "path：reason", the successes as the PDF paths.
-pub fn print_all(browser: &Path, dir: &Path, pages: &[String]) -> (Vec<String>, Vec<String>) {
+/// Sets the PDF's `/CreationDate` and `/ModDate` (Chromium writes the moment it printed) to
+/// midnight UTC of `date`, in place and at the same length, so that the offsets of the PDF's
+/// cross-reference table stay right.
+pub fn set_dates(pdf: &mut [u8], date: Date) {
+    let stamp = format!("{:04}{:02}{:02}000000+00'00'", date.year, date.month, date.day);
+    for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
+        let mut from = 0;
+        while let Some(at) = pdf[from..].windows(key.len()).position(|w| w == key) {
+            let start = from + at + key.len();
+            let end = start + stamp.len();
+            let old = pdf.get(start..end).unwrap_or_default();
+            let digits = old.len() == stamp.len() && old[..14].iter().all(u8::is_ascii_digit);
+            if digits
+                && old[14..].iter().zip(stamp[14..].bytes()).all(|(a, b)| a.is_ascii_digit() == b.is_ascii_digit())
+            {
+                pdf[start..end].copy_from_slice(stamp.as_bytes());
+            }
+            from = start;
+        }
+    }
+}
+
+/// Prints every page of `pages` (paths relative to `dir`) next to itself, dated `date`; returns
+/// the failures as "path：reason", the successes as the PDF paths.
+pub fn print_all(browser: &Path, dir: &Path, pages: &[String], date: Date) -> (Vec<String>, Vec<String>) {
     let results: Vec<Result<String, String>> = pages
         .par_iter()
         .map(|page| {
             let pdf = page.trim_end_matches(".html").to_string() + ".pdf";
-            print(browser, &dir.join(page), &dir.join(&pdf)).map(|()| pdf).map_err(|e| format!("{page}：{e}"))
+            print(browser, &dir.join(page), &dir.join(&pdf), date).map(|()| pdf).map_err(|e| format!("{page}：{e}"))
         })
         .collect();
     let (ok, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);

@@ -159,6 +159,8 @@ pub struct Chrome {
     nav: Vec<NavItem>,
     /// Printed page numbers centred instead of at the outer side.
     centred_page_numbers: bool,
+    /// The page's PDF beside it (its file name), when the build exports one.
+    pdf: Option<String>,
 }
 
 /// The top-level pages, as (key, label, path from the root).
@@ -186,6 +188,8 @@ pub struct Ctx<'a> {
     pub current: Month,
     /// Where the time spent drawing charts is added up (nanoseconds), when someone asks.
     chart_clock: Option<&'a AtomicU64>,
+    /// Whether the build exports the documents as PDF (`build --pdf`): they link to them.
+    exports_pdf: bool,
 }
 
 /// How many rows of a long table are turned into template values at a time by
@@ -231,7 +235,7 @@ impl<'a> Ctx<'a> {
         Ctx { root: root.to_string(), ..*self }
     }
 
-    fn chrome(&self, active: &str, page_title: String) -> Chrome {
+    fn chrome(&self, path: &str, active: &str, page_title: String) -> Chrome {
         let cfg = &self.ds.config;
         Chrome {
             root: self.root.clone(),
@@ -247,6 +251,8 @@ impl<'a> Ctx<'a> {
                 .bulletin
                 .as_ref()
                 .is_some_and(|b| b.page_numbers == crate::model::PageNumbers::Center),
+            pdf: (self.exports_pdf && crate::print::is_printed(path))
+                .then(|| path.rsplit('/').next().unwrap_or(path).replace(".html", ".pdf")),
             nav: NAV
                 .iter()
                 .map(|(key, label, href)| NavItem {
@@ -279,7 +285,7 @@ impl<'a> Ctx<'a> {
         body: &T,
         shared: Option<Shared>,
     ) -> Result<Page, String> {
-        let chrome = self.chrome(active, title);
+        let chrome = self.chrome(&path, active, title);
         Ok(Page::new(path, self.theme.render(template, &chrome, body, shared)?))
     }
 }
@@ -294,12 +300,17 @@ impl<'a> Ctx<'a> {
         theme: &'a Theme,
     ) -> Result<Ctx<'a>, String> {
         let pf = all.iter().find(|p| p.period == current).ok_or_else(|| format!("错误：没有 {current} 的指标\n"))?;
-        Ok(Ctx { ds, all, pf, fmt, theme, root: String::new(), current, chart_clock: None })
+        Ok(Ctx { ds, all, pf, fmt, theme, root: String::new(), current, chart_clock: None, exports_pdf: false })
     }
 
     /// The same context, adding the time charts take to draw to `clock` (for `--timings`).
     pub fn timing_charts(self, clock: &'a AtomicU64) -> Ctx<'a> {
         Ctx { chart_clock: Some(clock), ..self }
+    }
+
+    /// The same context for a build that exports the documents as PDF.
+    pub fn exporting_pdf(self, exports_pdf: bool) -> Ctx<'a> {
+        Ctx { exports_pdf, ..self }
     }
 
     /// Draws a chart with `draw`, timed on the chart clock if there is one.

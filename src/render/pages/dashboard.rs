@@ -35,6 +35,8 @@ struct Dashboard {
     /// The highest and the lowest rates.
     top: RowList,
     bottom: RowList,
+    /// "另有12个项目完成率同为0.0%，…" when the bottom list's last rate is shared beyond it.
+    bottom_tie: String,
     open_blockers: usize,
     overdue_blockers: usize,
     open_decisions: usize,
@@ -54,31 +56,51 @@ fn counts(ctx: &Ctx, values: &[String], of: fn(&crate::model::YearPlan) -> &Stri
 }
 
 /// The `n` projects with the highest rate, best first, and the `n` with the lowest, worst
-/// first (ties: the larger plan ranks higher, then the earlier project), found by selection
-/// rather than by sorting every project.
+/// first, found by selection rather than by sorting every project. Ties rank by plan: among
+/// equal rates the larger plan is first in both lists (at the bottom, the biggest stalled
+/// plans first), then the earlier project.
 fn ends(mut rated: Vec<&ProjectFigures>, n: usize) -> (Vec<&ProjectFigures>, Vec<&ProjectFigures>) {
-    let order = |a: &&ProjectFigures, b: &&ProjectFigures| {
-        b.rate.cmp(&a.rate).then(b.plan.cmp(&a.plan)).then(a.index.cmp(&b.index))
-    };
-    let len = rated.len();
-    if len > n {
-        rated.select_nth_unstable_by(n, order);
+    let tie = |a: &&ProjectFigures, b: &&ProjectFigures| b.plan.cmp(&a.plan).then(a.index.cmp(&b.index));
+    let best = |a: &&ProjectFigures, b: &&ProjectFigures| b.rate.cmp(&a.rate).then_with(|| tie(a, b));
+    let worst = |a: &&ProjectFigures, b: &&ProjectFigures| a.rate.cmp(&b.rate).then_with(|| tie(a, b));
+    (first(&mut rated, n, best), first(&mut rated, n, worst))
+}
+
+/// The first `n` of `items` in `order`, in order.
+fn first<'p>(
+    items: &mut [&'p ProjectFigures],
+    n: usize,
+    order: impl Fn(&&ProjectFigures, &&ProjectFigures) -> std::cmp::Ordering,
+) -> Vec<&'p ProjectFigures> {
+    if items.len() > n {
+        items.select_nth_unstable_by(n, &order);
     }
-    let mut top = rated[..n.min(len)].to_vec();
-    top.sort_by(order);
-    if len > n {
-        rated.select_nth_unstable_by(len - n - 1, order);
-    }
-    let mut bottom = rated[len.saturating_sub(n)..].to_vec();
-    bottom.sort_by(|a, b| order(b, a));
-    (top, bottom)
+    let mut picked = items[..n.min(items.len())].to_vec();
+    picked.sort_by(order);
+    picked
+}
+
+/// How many projects not in `bottom` share the rate of its last one: "另有12个项目完成率同为0.0%".
+fn tied_beyond(rated: &[&ProjectFigures], bottom: &[&ProjectFigures]) -> usize {
+    let Some(last) = bottom.last() else { return 0 };
+    rated.iter().filter(|p| p.rate == last.rate).count() - bottom.iter().filter(|p| p.rate == last.rate).count()
 }
 
 pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let pf = ctx.pf;
     let lists = &ctx.ds.config.lists;
     let rated: Vec<&ProjectFigures> = pf.projects.iter().filter(|p| p.rate.is_some()).collect();
-    let (top, bottom) = ends(rated, TOP_N);
+    let (top, bottom) = ends(rated.clone(), TOP_N);
+    let tied = tied_beyond(&rated, &bottom);
+    let bottom_tie = match bottom.last() {
+        Some(last) if tied > 0 => format!(
+            "另有{}完成率同为{}，按年度计划从大到小列前{}。",
+            ctx.fmt.count(tied),
+            ctx.fmt.percent(last.rate),
+            bottom.len()
+        ),
+        _ => String::new(),
+    };
     let (top, bottom) = (project_list(ctx, top)?, project_list(ctx, bottom)?);
     let body = Dashboard {
         headline: ctx.fmt.headline("全县", &pf.county, pf.period),
@@ -95,6 +117,7 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
         by_town: group_bars(ctx, "分乡镇（园区）完成率".into(), pf.groups_of(Subject::Town), &pf.county),
         top,
         bottom,
+        bottom_tie,
         open_blockers: pf.blockers.iter().filter(|b| b.open).count(),
         overdue_blockers: pf.blockers.iter().filter(|b| b.overdue).count(),
         open_decisions: pf.decisions.states.iter().filter(|d| d.alert.is_some()).count(),

@@ -113,7 +113,7 @@ pub fn page_with(ctx: &Ctx, path: String, ledger: &Value) -> Result<Page, String
 /// (the ledger page's; the bulletin prints none).
 pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N], String> {
     let pf = ctx.pf;
-    let chrome = ctx.chrome("ledger", String::new());
+    let chrome = ctx.chrome("", "ledger", String::new());
     let templates = forms.map(Form::templates);
     let mut sections: [Vec<Vec<u8>>; N] = std::array::from_fn(|_| Vec::new());
     let mut rows_before = 0;

@@ -29,6 +29,8 @@ struct Minutes {
     /// "2026年7月26日，周明远在县会议中心主持召开……。" (纪要 opening)
     opening: String,
     title: String,
+    /// The 纪要's red title, its words kept whole on paper.
+    minutes_title_html: String,
     kind: String,
     number: String,
     date: String,
@@ -90,6 +92,7 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         stem: m.stem.clone(),
         opening,
         title: f.title.clone(),
+        minutes_title_html: crate::print::title_html(&format!("{}纪要", f.title)),
         kind: f.kind.clone(),
         number: f.number.clone().unwrap_or_default(),
         date: f.date.chinese(),
