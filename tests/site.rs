@@ -450,6 +450,52 @@ fn the_dashboard_lists_the_five_highest_and_lowest_rates_of_the_ledger() {
     assert!(others(&bottom).iter().all(|&r| r >= bottom[4].1), "{bottom:?}");
 }
 
+/// More projects at 0.0 % than the bottom list holds: the biggest stalled plans are listed,
+/// and the page says how many more share the rate.
+#[test]
+fn a_tie_at_the_bottom_lists_the_biggest_stalled_plans_and_says_more_are_tied() {
+    let data = common::scratch("tie").join("data");
+    common::copy_dir(&common::root().join("data"), &data);
+    // CY2026-003 (plan 22,000) and CY2026-005 (12,000) report nothing all year: with the
+    // sample's four stalled projects, six at 0.0 %.
+    for file in common::files(&data.join("progress")) {
+        let path = data.join("progress").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut out = String::new();
+        let mut stalled = false;
+        for line in text.lines() {
+            if stalled && line.starts_with("    ytd:") {
+                out.push_str("    ytd: 0\n");
+                stalled = false;
+                continue;
+            }
+            stalled = line == "  CY2026-003:" || line == "  CY2026-005:";
+            out.push_str(line);
+            out.push('\n');
+        }
+        std::fs::write(&path, out).unwrap();
+    }
+    let site = common::build(&data);
+    let ledger = read(&site, "ledger.html");
+    let items = &ledger[ledger.find("<tbody class=\"section\">").unwrap()..ledger.find("</table>").unwrap()];
+    let plan = |cell: &str| cell.replace(',', "").parse::<u64>().unwrap();
+    let mut stalled: Vec<(u64, String)> = rows(items)
+        .into_iter()
+        .filter(|r| r.len() > 7 && !r[0].is_empty() && r[7] == "0.0%")
+        .map(|r| (plan(&r[4]), r[1].clone()))
+        .collect();
+    assert_eq!(stalled.len(), 6, "{stalled:?}");
+    stalled.sort_by(|a, b| b.0.cmp(&a.0));
+    let dashboard = read(&site, "index.html");
+    let from = dashboard.find("完成率后5名项目").unwrap();
+    let html = &dashboard[from..from + dashboard[from..].find("</table>").unwrap()];
+    let bottom: Vec<(u64, String)> =
+        rows(html).into_iter().filter(|r| r.len() > 7).map(|r| (plan(&r[4]), r[1].clone())).collect();
+    assert_eq!(bottom, stalled[..5], "the biggest stalled plans first");
+    assert_eq!(bottom[0].1, "绿色建材产业园一期", "CY2026-003, the largest plan at 0.0 %");
+    assert!(dashboard.contains("另有1个项目完成率同为0.0%，按年度计划从大到小列前5。"));
+}
+
 #[test]
 fn the_warnings_page_lists_the_ledgers_red_and_yellow_projects_furthest_behind_first() {
     let site = common::build(&common::root().join("data"));

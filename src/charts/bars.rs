@@ -85,3 +85,31 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
     let description = format!("{title}：每行一根横条表示完成率，虚线为序时进度{reference_text}，数据见下表。");
     finish(svg, title, &description)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{BarRow, rate_bars};
+
+    /// The x of the text element whose content starts with `content`.
+    fn text_x(svg: &str, content: &str) -> f64 {
+        let end = svg.find(&format!(">{content}")).unwrap_or_else(|| panic!("no text {content:?} in {svg}"));
+        let open = &svg[svg[..end].rfind("<text").unwrap()..end];
+        let at = open.find(" x=\"").unwrap() + 4;
+        open[at..at + open[at..].find('"').unwrap()].parse().unwrap()
+    }
+
+    fn bar(percent: f64) -> Vec<BarRow> {
+        vec![BarRow { label: "甲".into(), percent: Some(percent), text: format!("{percent}% 黄灯"), tone: "yellow" }]
+    }
+
+    #[test]
+    fn a_bars_text_that_would_cross_the_time_line_is_written_after_it() {
+        // 40 % against 序时 42 %: the text would run over the line, so it starts where the tag does.
+        let svg = rate_bars("t", &bar(40.0), 42.0, "42%");
+        let (text, tag) = (text_x(&svg, "40% 黄灯"), text_x(&svg, "序时进度"));
+        assert!((text - tag).abs() <= 2.0, "text at {text}, 序时 tag at {tag}");
+        // Far from the line, it follows its bar.
+        let svg = rate_bars("t", &bar(20.0), 42.0, "42%");
+        assert!(text_x(&svg, "20% 黄灯") < text_x(&svg, "序时进度") - 50.0);
+    }
+}

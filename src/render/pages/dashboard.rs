@@ -94,7 +94,7 @@ pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let tied = tied_beyond(&rated, &bottom);
     let bottom_tie = match bottom.last() {
         Some(last) if tied > 0 => format!(
-            "另有{}完成率同为{}，按年度计划从大到小列前{}。",
+            "另有{}项目完成率同为{}，按年度计划从大到小列前{}。",
             ctx.fmt.count(tied),
             ctx.fmt.percent(last.rate),
             bottom.len()
