@@ -279,7 +279,11 @@ fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), Strin
         || render::render_ledgers(ctx, sink, &print::bulletin),
         || {
             let (site, downloads) = rayon::join(
-                || render::render_site(ctx, sink).and_then(|()| print::handouts(ctx, sink)),
+                || {
+                    render::render_site(ctx, sink)
+                        .and_then(|()| print::handouts(ctx, sink))
+                        .and_then(|()| print::supervision(ctx, sink))
+                },
                 || sheets::all_downloads(ctx.ds, ctx.all, ctx.current, sink),
             );
             site.and(downloads)

@@ -84,6 +84,66 @@ fn assert_laid_out_as_an_office_would(pdf: &Path, signature: &str) {
     assert!(broken.is_none(), "{}: a date broken at {broken:?}", pdf.display());
 }
 
+/// The 督办 paperwork of the sample at 2026-10-31: a 交办单 page for every decision (numbered
+/// on through the year), the 催办通知 of each unit with something overdue or due, the 督查通报
+/// with its figures by hand, and the page that lists them all with their PDFs.
+fn assert_supervision_forms(site: &Path) {
+    let ds = common::dataset(&common::root().join("data"));
+    let mut number = 0;
+    for m in &ds.meetings {
+        let pdf = site.join(format!("supervision/jiaoban-{}.pdf", m.stem));
+        assert_a4_and_numbered(&pdf);
+        assert_within_text_block(&pdf);
+        let texts = page_texts(&pdf);
+        assert_eq!(texts.len(), m.front.decisions.len(), "{}: one page per decision", pdf.display());
+        // The rows' labels, centred beside wrapped cells, come out of pdftotext between
+        // their lines: the cells are read with the labels taken out.
+        let labels = ["来源会议", "交办事项", "相关项目", "牵头单位", "配合单位", "办理时限", "反馈要求", "办理情况"];
+        for (page, d) in texts.iter().zip(&m.front.decisions) {
+            number += 1;
+            let head = format!("澄源县重点项目推进服务中心重点项目议定事项交办单〔2026〕督字第{number}号");
+            assert!(page.starts_with(&head), "{page}");
+            assert!(labels.iter().all(|l| page.contains(l)), "{page}");
+            let cells = labels.iter().fold(page.clone(), |text, l| text.replace(l, ""));
+            let text: String = d.text.split_whitespace().collect();
+            for part in [&text, &m.front.title, &d.lead_unit, &"交办日期：".to_string(), &"签收日期：".to_string()]
+            {
+                assert!(cells.contains(part.as_str()), "the form of {} lacks {part:?}", d.text);
+            }
+        }
+    }
+    assert_eq!(number, 12, "every decision of the four meetings has its form");
+
+    let urge = site.join("supervision/cuiban-2026-10.pdf");
+    assert_a4_and_numbered(&urge);
+    let texts = page_texts(&urge);
+    assert!(texts.iter().all(|t| t.starts_with("澄源县重点项目推进服务中心催办通知")), "one notice a page");
+    // 临江高新园区: decision 2 of the 征拆 meeting and a blocker, both due 2026-07-31: 92 days.
+    assert!(texts[0].contains("临江高新园区：") && texts[0].matches("逾期92天").count() == 2, "{}", texts[0]);
+
+    let report = site.join("supervision/ducha-2026-10.pdf");
+    assert_a4_and_numbered(&report);
+    assert_laid_out_as_an_office_would(&report, "澄源县重点项目推进服务中心2026年10月31日");
+    let text = page_texts(&report).concat();
+    // 12 decisions: 4 closed by 10-31, 3 past their deadline, 5 on the way; 4/12, 5/12, 3/12.
+    for part in [
+        "关于2026年10月重点项目议定事项督查情况的通报",
+        "全县重点项目4次会议共议定事项12件，已办结4件，占33.3%；正在办理5件，占41.7%；逾期未办结3件，占25.0%。",
+        "办理滞后、存在逾期事项的单位：临江高新园区（逾期1件）、城关镇（逾期1件）、县财政局（逾期1件）。",
+        "（一）红单（逾期未办结）",
+        "（二）黄单（7日内到期）",
+        "（三）蓝单（按期推进）",
+    ] {
+        assert!(text.contains(part), "the 督查通报 lacks {part:?}");
+    }
+
+    let page = std::fs::read_to_string(site.join("supervision.html")).unwrap();
+    let pdfs: Vec<&str> =
+        page.match_indices(">PDF</a>").map(|(i, _)| &page[page[..i].rfind("href=\"").unwrap() + 6..i - 1]).collect();
+    assert_eq!(pdfs.len(), 6, "{pdfs:?}");
+    assert!(pdfs.iter().all(|p| site.join(p).is_file()), "{pdfs:?}");
+}
+
 /// Millimetres to PDF points.
 fn pt(mm: f64) -> f64 {
     mm * 72.0 / 25.4
@@ -147,8 +207,9 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     }
     let site = build_with_pdf();
     let pdfs: Vec<String> = common::files(&site).into_iter().filter(|f| f.ends_with(".pdf")).collect();
-    // 10 bulletins, 4 minutes, 4 handouts.
-    assert_eq!(pdfs.len(), 18, "{pdfs:#?}");
+    // 10 bulletins, 4 minutes, 4 handouts; 4 交办单 (one per meeting), 催办通知, 督查通报.
+    assert_eq!(pdfs.len(), 24, "{pdfs:#?}");
+    assert_supervision_forms(&site);
 
     // The bulletin: 5–6 pages of text, 附件1 on two landscape pages, 附件2, 附件3, and the 版记 page.
     let bulletin = site.join("bulletins/2026-10.pdf");

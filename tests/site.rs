@@ -485,7 +485,7 @@ fn a_tie_at_the_bottom_lists_the_biggest_stalled_plans_and_says_more_are_tied() 
         .map(|r| (plan(&r[4]), r[1].clone()))
         .collect();
     assert_eq!(stalled.len(), 6, "{stalled:?}");
-    stalled.sort_by(|a, b| b.0.cmp(&a.0));
+    stalled.sort_by_key(|s| std::cmp::Reverse(s.0));
     let dashboard = read(&site, "index.html");
     let from = dashboard.find("完成率后5名项目").unwrap();
     let html = &dashboard[from..from + dashboard[from..].find("</table>").unwrap()];

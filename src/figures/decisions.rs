@@ -47,19 +47,31 @@ pub struct DecisionState {
     pub alert: Option<Alert>,
 }
 
-/// A follow-up rate: 已办结 ÷ all.
+/// A follow-up rate: 已办结 ÷ all; and how many are overdue (逾期), the rest being 正在办理.
 #[derive(Debug, Clone, Default)]
 pub struct FollowUp {
     pub total: usize,
     pub closed: usize,
+    pub overdue: usize,
     pub rate: Option<Decimal>,
 }
 
 impl FollowUp {
-    fn add(&mut self, closed: bool) {
+    fn add(&mut self, s: &DecisionState) {
         self.total += 1;
-        self.closed += usize::from(closed);
+        self.closed += usize::from(s.status == DecisionStatus::Closed);
+        self.overdue += usize::from(s.overdue);
         self.rate = ratio(Decimal::from(self.closed), Decimal::from(self.total));
+    }
+
+    /// 正在办理: neither closed nor overdue.
+    pub fn in_progress(&self) -> usize {
+        self.total - self.closed - self.overdue
+    }
+
+    /// `part` of the total as a fraction; `None` when there is none.
+    pub fn share(&self, part: usize) -> Option<Decimal> {
+        ratio(Decimal::from(part), Decimal::from(self.total))
     }
 }
 
@@ -71,6 +83,8 @@ pub struct DecisionFigures {
     pub by_meeting: BTreeMap<usize, FollowUp>,
     /// By lead unit.
     pub by_unit: BTreeMap<String, FollowUp>,
+    /// Every decision of the meetings held by then.
+    pub all: FollowUp,
 }
 
 /// How decision `di` of meeting `mi` stands on day `as_of`.
@@ -187,10 +201,10 @@ impl DecisionFigures {
 pub fn judge(ds: &Dataset, as_of: Date) -> DecisionFigures {
     let mut out = DecisionFigures { states: states(ds, as_of), ..DecisionFigures::default() };
     for s in &out.states {
-        let closed = s.status == DecisionStatus::Closed;
-        out.by_meeting.entry(s.meeting).or_default().add(closed);
+        out.all.add(s);
+        out.by_meeting.entry(s.meeting).or_default().add(s);
         let unit = &ds.meetings[s.meeting].front.decisions[s.decision].lead_unit;
-        out.by_unit.entry(unit.clone()).or_default().add(closed);
+        out.by_unit.entry(unit.clone()).or_default().add(s);
     }
     out
 }

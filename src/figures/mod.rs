@@ -13,7 +13,7 @@ pub mod ratio;
 pub use aggregate::{Aggregate, Curve, Group, aggregate};
 use aggregate::{Membership, Summand};
 pub use blockers::BlockerState;
-pub use decisions::{Alert, DecisionFigures, DecisionState, Docket, FollowUp};
+pub use decisions::{Alert, DUE_SOON_DAYS, DecisionFigures, DecisionState, Docket, FollowUp};
 pub use project::{Light, MilestoneState, MonthReport, ProjectFigures, Status};
 pub use ranking::{RankRow, Ranking, change_label};
 

@@ -7,6 +7,7 @@ mod bulletin;
 mod handout;
 pub mod pdf;
 mod sheet;
+mod supervision;
 mod title;
 
 pub use title::title_html;
@@ -21,6 +22,9 @@ use rayon::prelude::*;
 
 /// The document at `path` (from the site root), rendered alone, for `tongbao serve`.
 pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
+    if path == "supervision.html" {
+        return supervision::one(ctx, path);
+    }
     let (folder, file) = path.split_once('/')?;
     let stem = file.strip_suffix(".html")?;
     match folder {
@@ -30,6 +34,7 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
             let page = |[print]: [render::ledger::Table; 1]| print.page(|ledger| bulletin::page(&in_folder, ledger));
             Some(render::ledger::tables(&in_folder, [render::ledger::Form::Print]).and_then(page))
         }
+        supervision::FOLDER => supervision::one(ctx, path),
         "handouts" => {
             let index = ctx.ds.meetings.iter().position(|m| m.stem == stem)?;
             let in_folder = ctx.at("../");
@@ -41,15 +46,17 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
 }
 
 /// Whether an output page is a document for paper, exported as PDF by `build --pdf`: the
-/// bulletins, the handouts and the minutes. (Project pages print as one-pagers from the
+/// bulletins, the handouts, the minutes and the 督办 forms. (Project pages print as one-pagers from the
 /// browser; forty more PDFs would triple the export time.)
 pub fn is_printed(path: &str) -> bool {
     let (folder, name) = path.split_once('/').unwrap_or(("", path));
-    matches!(folder, "bulletins" | "handouts" | "meetings")
+    matches!(folder, "bulletins" | "handouts" | "meetings" | supervision::FOLDER)
         && name.ends_with(".html")
         && name != "index.html"
         && !name.contains('/')
 }
+
+pub use supervision::all as supervision;
 
 /// The handouts of every meeting, into `sink`. (The bulletins are rendered with their
 /// period's ledger: `render::render_ledgers`.)

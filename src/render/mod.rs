@@ -164,7 +164,7 @@ pub struct Chrome {
 }
 
 /// The top-level pages, as (key, label, path from the root).
-const NAV: [(&str, &str, &str); 9] = [
+const NAV: [(&str, &str, &str); 10] = [
     ("index", "总览", "index.html"),
     ("ledger", "台账", "ledger.html"),
     ("groups", "分组", "groups/industry.html"),
@@ -173,6 +173,7 @@ const NAV: [(&str, &str, &str); 9] = [
     ("issues", "问题", "issues.html"),
     ("meetings", "会议", "meetings/index.html"),
     ("decisions", "督办", "decisions.html"),
+    ("supervision", "督查", "supervision.html"),
     ("periods", "归档", "periods/index.html"),
 ];
 
@@ -306,6 +307,11 @@ impl<'a> Ctx<'a> {
     /// The same context, adding the time charts take to draw to `clock` (for `--timings`).
     pub fn timing_charts(self, clock: &'a AtomicU64) -> Ctx<'a> {
         Ctx { chart_clock: Some(clock), ..self }
+    }
+
+    /// Whether the build exports the documents as PDF.
+    pub(crate) fn exports_pdf(&self) -> bool {
+        self.exports_pdf
     }
 
     /// The same context for a build that exports the documents as PDF.
