@@ -269,7 +269,13 @@ fn meeting(cfg: &Config, n: &Names) -> Value {
             "projects": names_of("相关项目", "项目编号", &n.projects),
             "status": { "type": "string", "enum": ["未启动", "正在办理", "已办结", "延期"], "title": "状态", "description": "未启动、正在办理、已办结或延期" },
             "closed": date_or_null("办结日期", "已办结时必填"),
-            "feedback": { "type": "array", "title": "办理反馈", "description": "按日期记录的办理情况", "items": object("反馈", &["date", "text"], json!({ "date": date("日期"), "text": text("内容", "办理情况") })) }
+            "feedback": { "type": "array", "title": "办理记录", "description": "按日期记录的办理过程：进展、催办、延期（带新的时限）、办结、退办", "items": object("办理记录", &["date", "text"], json!({
+                "date": date("日期"),
+                "text": text("内容", "办理情况"),
+                "kind": { "type": "string", "enum": ["进展", "催办", "延期", "办结", "退办"], "title": "类别", "description": "进展（默认）、催办、延期、办结或退办" },
+                "deadline": date("延期后的办理时限（仅延期记录）")
+            })) },
+            "report_back": text("反馈要求", "交办单上写明的反馈要求；不填则用通用的反馈要求")
         }),
     );
     document(

@@ -118,18 +118,23 @@ fn assert_supervision_forms(site: &Path) {
     assert_a4_and_numbered(&urge);
     let texts = page_texts(&urge);
     assert!(texts.iter().all(|t| t.starts_with("澄源县重点项目推进服务中心催办通知")), "one notice a page");
-    // 临江高新园区: decision 2 of the 征拆 meeting and a blocker, both due 2026-07-31: 92 days.
+    // 临江高新园区: decision 2 of the 征拆 meeting (urged twice) and a blocker, both due
+    // 2026-07-31: 92 days.
     assert!(texts[0].contains("临江高新园区：") && texts[0].matches("逾期92天").count() == 2, "{}", texts[0]);
+    assert!(texts[0].contains("逾期92天（已催办2次）"), "{}", texts[0]);
+    // 城关镇's decision, moved to 2026-11-30, is due in 30 days: no notice for it.
+    assert!(!texts.iter().any(|t| t.contains("9月30日前完成县城东环线城东段征地拆迁")), "a 延期 decision urged");
 
     let report = site.join("supervision/ducha-2026-10.pdf");
     assert_a4_and_numbered(&report);
     assert_laid_out_as_an_office_would(&report, "澄源县重点项目推进服务中心2026年10月31日");
     let text = page_texts(&report).concat();
-    // 12 decisions: 4 closed by 10-31, 3 past their deadline, 5 on the way; 4/12, 5/12, 3/12.
+    // 12 decisions: 4 closed by 10-31, 2 past their deadline (城关镇's was moved to 11-30 by a
+    // 延期 entry), 6 on the way; 4/12, 6/12, 2/12.
     for part in [
         "关于2026年10月重点项目议定事项督查情况的通报",
-        "全县重点项目4次会议共议定事项12件，已办结4件，占33.3%；正在办理5件，占41.7%；逾期未办结3件，占25.0%。",
-        "办理滞后、存在逾期事项的单位：临江高新园区（逾期1件）、城关镇（逾期1件）、县财政局（逾期1件）。",
+        "全县重点项目4次会议共议定事项12件，已办结4件，占33.3%；正在办理6件，占50.0%；逾期未办结2件，占16.7%。",
+        "办理滞后、存在逾期事项的单位：临江高新园区（逾期1件）、县财政局（逾期1件）。",
         "（一）红单（逾期未办结）",
         "（二）黄单（7日内到期）",
         "（三）蓝单（按期推进）",

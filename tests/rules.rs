@@ -63,6 +63,32 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("meetings/2026-01-20-diaodu.md", "host: 张三", "host: 张山", "meetings/2026-01-20-diaodu.md:5:7 E0304"),
     ("meetings/2026-01-20-diaodu.md", "  - no: 2", "  - no: 1", "meetings/2026-01-20-diaodu.md:16:9 E0405"),
     ("meetings/2026-01-20-diaodu.md", "    closed: 2026-03-10\\n", "", "meetings/2026-01-20-diaodu.md:14:13 E0404"),
+    // A decision's history (decision 2, 正在办理): 延期 needs a new deadline, only 延期 has one,
+    // 办结 only on a decision 已办结 on that day, and nothing before the meeting.
+    (
+        "meetings/2026-01-20-diaodu.md",
+        "    status: 正在办理",
+        "    status: 正在办理\\n    feedback:\\n      - { date: 2026-02-01, kind: 延期, text: 申请延期 }",
+        "meetings/2026-01-20-diaodu.md:22:35 E0419",
+    ),
+    (
+        "meetings/2026-01-20-diaodu.md",
+        "    status: 正在办理",
+        "    status: 正在办理\\n    feedback:\\n      - { date: 2026-02-01, deadline: 2026-03-01, text: 进展 }",
+        "meetings/2026-01-20-diaodu.md:22:39 E0419",
+    ),
+    (
+        "meetings/2026-01-20-diaodu.md",
+        "    status: 正在办理",
+        "    status: 正在办理\\n    feedback:\\n      - { date: 2026-02-01, kind: 办结, text: 已办结 }",
+        "meetings/2026-01-20-diaodu.md:22:17 E0420",
+    ),
+    (
+        "meetings/2026-01-20-diaodu.md",
+        "    status: 正在办理",
+        "    status: 正在办理\\n    feedback:\\n      - { date: 2026-01-01, text: 提前反馈 }",
+        "meetings/2026-01-20-diaodu.md:22:17 E0403",
+    ),
     (
         "meetings/2026-01-20-diaodu.md",
         "    status: 未启动",

@@ -4,7 +4,7 @@
 use super::Checker;
 use super::references::Ref;
 use crate::diagnostic::Diagnostic;
-use crate::model::DecisionStatus;
+use crate::model::{Date, Decision, DecisionStatus, FollowUpKind};
 use crate::path;
 
 pub fn check(c: &mut Checker) {
@@ -44,6 +44,7 @@ pub fn check(c: &mut Checker) {
             for (j, p) in d.projects.iter().enumerate() {
                 c.reference(Ref::Project, &f, &path!["decisions", i, "projects", j], p);
             }
+            history(c, &f, i, m.date, d);
             match (d.status, d.closed) {
                 (DecisionStatus::Closed, None) => c.error(
                     "E0404",
@@ -70,6 +71,46 @@ pub fn check(c: &mut Checker) {
             }
         }
         body_links(c, &f, &meeting.body);
+    }
+}
+
+/// A decision's history: dated no earlier than its meeting; a new deadline on 延期 entries and
+/// on them only; a 办结 entry only on a decision 已办结, on its `closed` date.
+fn history(c: &mut Checker, f: &str, i: usize, held: Date, d: &Decision) {
+    for (j, e) in d.feedback.iter().enumerate() {
+        let at = |field: &str| path!["decisions", i, "feedback", j, field];
+        if e.date < held {
+            c.error("E0403", f, &at("date"), format!("反馈日期 {} 早于会议日期 {held}", e.date), None);
+        }
+        match (e.kind, e.deadline) {
+            (FollowUpKind::Extended, None) => c.error(
+                "E0419",
+                f,
+                &at("kind"),
+                "延期记录没有新的办理时限".into(),
+                Some("补上 deadline: YYYY-MM-DD（延期后的时限）".into()),
+            ),
+            (kind, Some(_)) if kind != FollowUpKind::Extended => c.error(
+                "E0419",
+                f,
+                &at("deadline"),
+                format!("只有延期记录才有新的办理时限，这条是「{}」", kind.label()),
+                Some("延期请写 kind: 延期；否则删去 deadline".into()),
+            ),
+            (FollowUpKind::Done, _) if d.status != DecisionStatus::Closed || d.closed != Some(e.date) => c.error(
+                "E0420",
+                f,
+                &at("date"),
+                format!(
+                    "办结记录（{}）与议定事项不符：状态为「{}」，办结日期为 {}",
+                    e.date,
+                    d.status.label(),
+                    d.closed.map_or("空".to_string(), |c| c.to_string())
+                ),
+                Some(format!("办结后写 status: 已办结 与 closed: {}", e.date)),
+            ),
+            _ => {}
+        }
     }
 }
 

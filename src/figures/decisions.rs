@@ -2,7 +2,7 @@
 //! follow-up rates per meeting and per unit.
 
 use super::ratio::ratio;
-use crate::model::{Dataset, Date, Decision, DecisionStatus};
+use crate::model::{Dataset, Date, Decision, DecisionStatus, FollowUpKind};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -45,6 +45,12 @@ pub struct DecisionState {
     pub status: DecisionStatus,
     pub overdue: bool,
     pub alert: Option<Alert>,
+    /// The deadline in force then (a 延期 entry's, or the meeting's).
+    pub deadline: Option<Date>,
+    /// Whether a 延期 entry moved the deadline by then.
+    pub extended: bool,
+    /// 催办 entries by then.
+    pub urged: usize,
 }
 
 /// A follow-up rate: 已办结 ÷ all; and how many are overdue (逾期), the rest being 正在办理.
@@ -94,14 +100,17 @@ fn judge_one(mi: usize, di: usize, d: &Decision, as_of: Date) -> DecisionState {
         s => s,
     };
     let closed = status == DecisionStatus::Closed;
-    let overdue = !closed && d.deadline.is_some_and(|dl| dl < as_of);
-    let alert = match (closed, overdue, d.deadline) {
+    let deadline = d.deadline_at(as_of);
+    let overdue = !closed && deadline.is_some_and(|dl| dl < as_of);
+    let alert = match (closed, overdue, deadline) {
         (true, _, _) => None,
         (_, true, _) => Some(Alert::Red),
         (_, _, Some(dl)) if dl.days_since(as_of) <= DUE_SOON_DAYS => Some(Alert::Yellow),
         _ => Some(Alert::Blue),
     };
-    DecisionState { meeting: mi, decision: di, status, overdue, alert }
+    let extended = deadline != d.deadline;
+    let urged = d.count_by(FollowUpKind::Urged, as_of);
+    DecisionState { meeting: mi, decision: di, status, overdue, alert, deadline, extended, urged }
 }
 
 /// The state of every decision of the meetings held by `as_of`.

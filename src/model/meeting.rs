@@ -83,6 +83,8 @@ pub struct Decision {
     pub closed: Option<Date>,
     #[serde(default)]
     pub feedback: Vec<Feedback>,
+    /// What the lead unit is to report back, printed on the 交办单 (a standard text if none).
+    pub report_back: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -108,11 +110,64 @@ impl DecisionStatus {
     }
 }
 
+/// One dated entry of a decision's history.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
     pub date: Date,
     pub text: String,
+    /// What the entry records; 进展 when not given.
+    #[serde(default)]
+    pub kind: FollowUpKind,
+    /// 延期 only: the new deadline, which holds from the entry's date on.
+    pub deadline: Option<Date>,
+}
+
+/// The kinds of entry in a decision's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+pub enum FollowUpKind {
+    /// 进展: the unit reports how it stands.
+    #[default]
+    #[serde(rename = "进展")]
+    Progress,
+    /// 催办: the office urged the unit.
+    #[serde(rename = "催办")]
+    Urged,
+    /// 延期: the deadline was moved (to `deadline`).
+    #[serde(rename = "延期")]
+    Extended,
+    /// 办结: the unit reported it done (the decision's `closed` date).
+    #[serde(rename = "办结")]
+    Done,
+    /// 退办: the unit sent it back as not its own, for the office to assign again.
+    #[serde(rename = "退办")]
+    Returned,
+}
+
+impl FollowUpKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FollowUpKind::Progress => "进展",
+            FollowUpKind::Urged => "催办",
+            FollowUpKind::Extended => "延期",
+            FollowUpKind::Done => "办结",
+            FollowUpKind::Returned => "退办",
+        }
+    }
+}
+
+impl Decision {
+    /// The deadline in force on day `as_of`: that of the latest 延期 entry by then, else the
+    /// one the meeting set.
+    pub fn deadline_at(&self, as_of: Date) -> Option<Date> {
+        let extended = self.feedback.iter().filter(|f| f.kind == FollowUpKind::Extended && f.date <= as_of);
+        extended.filter(|f| f.deadline.is_some()).max_by_key(|f| f.date).and_then(|f| f.deadline).or(self.deadline)
+    }
+
+    /// How many entries of `kind` the history has by day `as_of`.
+    pub fn count_by(&self, kind: FollowUpKind, as_of: Date) -> usize {
+        self.feedback.iter().filter(|f| f.kind == kind && f.date <= as_of).count()
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub use config::{
     TimeProgressMode, file_name_of,
 };
 pub use date::{Date, Month};
-pub use meeting::{Decision, DecisionStatus, Feedback, Meeting, MeetingFront, project_links};
+pub use meeting::{Decision, DecisionStatus, Feedback, FollowUpKind, Meeting, MeetingFront, project_links};
 pub use money::Wan;
 pub use orgs::{Hq, Leader, Orgs, Unit};
 pub use progress::{Entry, Progress};

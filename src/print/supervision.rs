@@ -13,7 +13,7 @@ use serde::Serialize;
 /// The folder of the forms, under the site root.
 pub const FOLDER: &str = "supervision";
 
-/// What every 交办单 asks to be reported back.
+/// What a 交办单 asks to be reported back when its decision does not say (`report_back`).
 const REPORT_BACK: &str = "请牵头单位会同配合单位抓好落实，于办理时限前将办理情况书面反馈交办单位；未能按期办结的，须说明原因、提出下步措施并申请延期。";
 
 #[derive(Serialize)]
@@ -27,7 +27,7 @@ struct Assignment {
     co_units: String,
     deadline: String,
     projects: String,
-    report_back: &'static str,
+    report_back: String,
 }
 
 #[derive(Serialize)]
@@ -161,7 +161,7 @@ fn assignments(ctx: &Ctx, index: usize) -> Result<Page, String> {
                 .map(|p| p.name.as_str())
                 .collect::<Vec<_>>()
                 .join("、"),
-            report_back: REPORT_BACK,
+            report_back: d.report_back.clone().unwrap_or_else(|| REPORT_BACK.to_string()),
         })
         .collect();
     let body = Assignments { issuer: issuer(ctx), meeting: m.title.clone(), date: m.date.chinese(), forms };
@@ -189,15 +189,17 @@ fn notices(ctx: &Ctx) -> Vec<Notice> {
     for s in pf.decisions.states.iter().filter(|s| s.status != DecisionStatus::Closed) {
         let meeting = &ds.meetings[s.meeting].front;
         let d = &meeting.decisions[s.decision];
-        if let Some((overdue, state)) = urgency(pf.as_of, d.deadline) {
+        if let Some((overdue, state)) = urgency(pf.as_of, s.deadline) {
+            let urged = if s.urged > 0 { format!("（已催办{}次）", s.urged) } else { String::new() };
+            let extended = if s.extended { "（延期后）" } else { "" };
             let item = UrgeItem {
                 kind: "议定事项",
                 text: d.text.clone(),
                 source: format!("{}第{}件", meeting.title, d.no),
-                deadline: chinese_or_none(d.deadline),
-                state,
+                deadline: format!("{}{extended}", chinese_or_none(s.deadline)),
+                state: format!("{state}{urged}"),
             };
-            by_unit.entry(d.lead_unit.clone()).or_default().push((d.deadline, overdue, item));
+            by_unit.entry(d.lead_unit.clone()).or_default().push((s.deadline, overdue, item));
         }
     }
     for b in pf.blockers.iter().filter(|b| b.open) {

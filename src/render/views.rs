@@ -87,7 +87,10 @@ pub struct DecisionRow {
     pub text: String,
     pub lead_unit: String,
     pub co_units: String,
+    /// The deadline in force, marked （延期） when a 延期 entry moved it.
     pub deadline: String,
+    /// 催办 entries so far.
+    pub urged: usize,
     pub status: &'static str,
     pub closed: String,
     pub alert: &'static str,
@@ -184,7 +187,11 @@ impl Ctx<'_> {
             text: d.text.clone(),
             lead_unit: d.lead_unit.clone(),
             co_units: d.co_units.join("、"),
-            deadline: d.deadline.map(|x| x.to_string()).unwrap_or_default(),
+            deadline: match s.deadline {
+                Some(x) if s.extended => format!("{x}（延期）"),
+                x => x.map(|x| x.to_string()).unwrap_or_default(),
+            },
+            urged: s.urged,
             status: s.status.label(),
             closed: d.closed.filter(|c| *c <= self.pf.as_of).map(|c| c.to_string()).unwrap_or_default(),
             alert: s.alert.map_or("none", |a| a.key()),
@@ -194,7 +201,10 @@ impl Ctx<'_> {
                 .feedback
                 .iter()
                 .filter(|f| f.date <= self.pf.as_of)
-                .map(|f| (f.date.to_string(), f.text.clone()))
+                .map(|f| match f.kind {
+                    crate::model::FollowUpKind::Progress => (f.date.to_string(), f.text.clone()),
+                    kind => (f.date.to_string(), format!("【{}】{}", kind.label(), f.text)),
+                })
                 .collect(),
         }
     }
