@@ -267,6 +267,13 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
         assert!(html.contains(&format!("<a href=\"{name}\">")), "{page} does not link {name}");
         assert!(site.join(pdf).is_file());
     }
+    // March has three blockers: 附件3 goes on a portrait page, its table inside the block.
+    let march = site.join("bulletins/2026-03.pdf");
+    assert_within_text_block(&march);
+    let texts = page_texts(&march);
+    let at = (texts.iter().position(|t| t.starts_with("附件3")).unwrap() + 1).to_string();
+    let size = run("pdfinfo", &["-f", &at, "-l", &at], &march);
+    assert!(size.contains("594.96 x 841.92 pts (A4)"), "附件3 of three rows: {size}");
     // The ledger page printed with Ctrl+P: A3 landscape, every column, 合计 first, the header
     // row on every page.
     let ledger = site.with_file_name("ledger.pdf");

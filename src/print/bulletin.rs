@@ -12,6 +12,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tera::Value;
 
+/// An attachment of at most this many rows goes on a portrait page: on a landscape page of its
+/// own it would leave the page nearly empty.
+const PORTRAIT_ROWS: usize = 4;
+
 /// Red-light projects named in the text once they have been red this many months running.
 const RED_STREAK_NAMED: u32 = 3;
 
@@ -44,6 +48,8 @@ struct Bulletin {
     red_pp: String,
     open_blockers: Vec<BlockerRow>,
     resolved_blockers: Vec<BlockerRow>,
+    /// 附件3 on landscape pages: only when it has more rows than a portrait page takes well.
+    blockers_wide: bool,
     cc: String,
     issue_date: String,
     downloads: Downloads,
@@ -237,6 +243,7 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
         red_pp,
         open_blockers: pf.blockers.iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
         resolved_blockers: pf.blockers.iter().filter(|b| b.resolved_in_period).map(|b| ctx.blocker_row(b)).collect(),
+        blockers_wide: pf.blockers.iter().filter(|b| b.open || b.resolved_in_period).count() > PORTRAIT_ROWS,
         cc: cfg.map(|b| b.cc.join("，")).unwrap_or_default(),
         issue_date: issue_date.chinese(),
         downloads: ctx.downloads(pf.period),
