@@ -131,22 +131,31 @@ fn assert_supervision_forms(site: &Path) {
     let text = page_texts(&report).concat();
     // 12 decisions: 4 closed by 10-31, 2 past their deadline (城关镇's was moved to 11-30 by a
     // 延期 entry), 6 on the way; 4/12, 6/12, 2/12.
-    for part in [
-        "关于2026年10月重点项目议定事项督查情况的通报",
-        "全县重点项目4次会议共议定事项12件，已办结4件，占33.3%；正在办理6件，占50.0%；逾期未办结2件，占16.7%。",
-        "办理滞后、存在逾期事项的单位：临江高新园区（逾期1件）、县财政局（逾期1件）。",
-        "（一）红单（逾期未办结）",
-        "（二）黄单（7日内到期）",
-        "（三）蓝单（按期推进）",
-    ] {
-        assert!(text.contains(part), "the 督查通报 lacks {part:?}");
-    }
+    assert_contains_all(
+        &text,
+        "督查通报",
+        &[
+            "关于2026年10月重点项目议定事项督查情况的通报",
+            "全县重点项目4次会议共议定事项12件，已办结4件，占33.3%；正在办理6件，占50.0%；逾期未办结2件，占16.7%。",
+            "办理滞后、存在逾期事项的单位：临江高新园区（逾期1件）、县财政局（逾期1件）。",
+            "（一）红单（逾期未办结）",
+            "（二）黄单（7日内到期）",
+            "（三）蓝单（按期推进）",
+        ],
+    );
 
     let page = std::fs::read_to_string(site.join("supervision.html")).unwrap();
     let pdfs: Vec<&str> =
         page.match_indices(">PDF</a>").map(|(i, _)| &page[page[..i].rfind("href=\"").unwrap() + 6..i - 1]).collect();
     assert_eq!(pdfs.len(), 6, "{pdfs:?}");
     assert!(pdfs.iter().all(|p| site.join(p).is_file()), "{pdfs:?}");
+}
+
+/// Every one of `parts` is in `text` (of the document `what`).
+fn assert_contains_all(text: &str, what: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "the {what} lacks {part:?}");
+    }
 }
 
 /// Millimetres to PDF points.
@@ -184,18 +193,23 @@ fn assert_within_text_block(pdf: &Path) {
 /// `tongbao build --quiet --pdf EXTRA…` of the sample into a fresh folder: (output folder, run).
 fn build_pdf(extra: &[&str]) -> (PathBuf, std::process::Output) {
     let out = common::scratch("pdf").join("site");
-    let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+    let run = build_pdf_of(&common::root().join("data"), &out, extra);
+    (out, run)
+}
+
+/// `tongbao build --quiet --pdf EXTRA…` of `data` into `out`, with the default theme.
+fn build_pdf_of(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tongbao"))
         .args(["build", "--quiet", "--pdf"])
         .args(extra)
         .arg("--data")
-        .arg(common::root().join("data"))
+        .arg(data)
         .arg("--theme")
         .arg(common::root().join("themes/default"))
         .arg("--out")
-        .arg(&out)
+        .arg(out)
         .output()
-        .unwrap();
-    (out, run)
+        .unwrap()
 }
 
 fn build_with_pdf() -> PathBuf {
@@ -223,25 +237,27 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     // 13 today: 附件1 at 10.5 pt takes three landscape pages (the goal of 6–10 is not met yet).
     assert!((8..=13).contains(&n), "the bulletin has {n} pages");
     let text = page_texts(&bulletin).concat();
-    for needle in [
-        "澄源县重点项目推进服务中心2026年第10期",
-        "关于2026年1-10月全县重点项目建设情况的通报",
-        "全县40个重点项目总投资274.84亿元，年度计划投资62.83亿元，1-10月累计完成投资43.14亿元，完成率68.7%，低于序时进度14.6个百分点。",
-        "一、总体情况",
-        "五、下步工作要求",
-        "附件1",
-        "2026年10月重点项目进度表",
-        "县城东环线",
-        "合计（40个）",
-        "附件2",
-        "亮灯项目清单",
-        "附件3",
-        "卡点堵点难点问题清单",
-        "抄送：县委办公室",
-        "2026年11月5日印发",
-    ] {
-        assert!(text.contains(needle), "the bulletin lacks {needle:?}");
-    }
+    assert_contains_all(
+        &text,
+        "bulletin",
+        &[
+            "澄源县重点项目推进服务中心2026年第10期",
+            "关于2026年1-10月全县重点项目建设情况的通报",
+            "全县40个重点项目总投资274.84亿元，年度计划投资62.83亿元，1-10月累计完成投资43.14亿元，完成率68.7%，低于序时进度14.6个百分点。",
+            "一、总体情况",
+            "五、下步工作要求",
+            "附件1",
+            "2026年10月重点项目进度表",
+            "县城东环线",
+            "合计（40个）",
+            "附件2",
+            "亮灯项目清单",
+            "附件3",
+            "卡点堵点难点问题清单",
+            "抄送：县委办公室",
+            "2026年11月5日印发",
+        ],
+    );
     assert_within_text_block(&bulletin);
     assert_laid_out_as_an_office_would(&bulletin, "澄源县重点项目推进服务中心2026年11月5日");
     let raw = run("pdftotext", &[], &bulletin);
@@ -373,15 +389,7 @@ fn a_county_without_blockers_or_town_ranking_gets_a_bulletin_that_says_so() {
     assert!(config.contains(town));
     std::fs::write(data.join("config.yaml"), config.replace(town, "")).unwrap();
     let site = common::scratch("county120").join("site");
-    let run_build = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--pdf", "--theme"])
-        .arg(common::root().join("themes/default"))
-        .arg("--data")
-        .arg(&data)
-        .arg("--out")
-        .arg(&site)
-        .output()
-        .unwrap();
+    let run_build = build_pdf_of(&data, &site, &[]);
     assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
     let bulletin = site.join("bulletins/2026-12.pdf");
     assert_a4_and_numbered(&bulletin);
@@ -453,19 +461,7 @@ fn fake_browser(fails: &str) -> PathBuf {
 fn a_failed_pdf_is_not_published_and_the_build_says_so() {
     let data = common::fixture("mini");
     let out = common::scratch("pdf-fail").join("site");
-    let build = |browser: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_tongbao"))
-            .args(["build", "--quiet", "--pdf", "--theme"])
-            .arg(common::root().join("themes/default"))
-            .arg("--data")
-            .arg(&data)
-            .arg("--out")
-            .arg(&out)
-            .arg("--browser")
-            .arg(browser)
-            .output()
-            .unwrap()
-    };
+    let build = |browser: &Path| build_pdf_of(&data, &out, &["--browser", browser.to_str().unwrap()]);
     // Twice with a browser that prints everything: the second build writes into the folder the
     // first one left, which holds every PDF.
     for _ in 0..2 {
