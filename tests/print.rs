@@ -76,6 +76,11 @@ fn assert_laid_out_as_an_office_would(pdf: &Path, signature: &str) {
     let page = &texts[at];
     let before = &page[..page.find("附件：").or_else(|| page.find(signature)).unwrap()];
     assert!(before.chars().count() >= 20, "page {} holds the signature with {before:?} above it", at + 1);
+    assert_no_broken_dates(pdf);
+}
+
+/// No ISO date of `pdf` is broken at a line's end (`2026-` / `09-30`).
+fn assert_no_broken_dates(pdf: &Path) {
     let raw = run("pdftotext", &[], pdf);
     let broken = raw.lines().find(|l| {
         let l = l.trim_end();
@@ -229,6 +234,9 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     // 10 bulletins, 4 minutes, 4 handouts; 4 交办单 (one per meeting), 催办通知, 督查通报.
     assert_eq!(pdfs.len(), 24, "{pdfs:#?}");
     assert_supervision_forms(&site);
+    for pdf in &pdfs {
+        assert_no_broken_dates(&site.join(pdf));
+    }
 
     // The bulletin: 5–6 pages of text, 附件1 on two landscape pages, 附件2, 附件3, and the 版记 page.
     let bulletin = site.join("bulletins/2026-10.pdf");
@@ -327,6 +335,8 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     }
 
     assert_within_text_block(&minutes);
+    let raw = run("pdftotext", &[], &minutes);
+    assert!(raw.contains("\"四个一批\""), "the minutes' title breaks inside its quotation");
 
     // Handout: a cover, one page per project sheet, earlier decisions, the ranking.
     let handout = site.join("handouts/2026-10-20-sanjidu-guanmo.pdf");

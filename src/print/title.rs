@@ -24,9 +24,22 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// How long the unbreakable run at the start of `rest` is, in bytes: a known word, or a run
-/// of digits, Latin letters and `-./` with a following 年, 月, 日 or 期; 0 when none.
+/// A quotation opening with one of these and closing with its pair, within this many
+/// characters, is kept whole (`“四个一批”`).
+const QUOTES: [(char, char); 4] = [('"', '"'), ('“', '”'), ('「', '」'), ('《', '》')];
+const LONGEST_QUOTE: usize = 12;
+
+/// How long the unbreakable run at the start of `rest` is, in bytes: a short quotation, a
+/// known word, or a run of digits, Latin letters and `-./` with a following 年, 月, 日 or 期;
+/// 0 when none.
 fn word_at(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    if let Some((_, open)) = chars.next()
+        && let Some(&(_, close)) = QUOTES.iter().find(|(o, _)| *o == open)
+        && let Some((at, c)) = chars.take(LONGEST_QUOTE).find(|(_, c)| *c == close)
+    {
+        return at + c.len_utf8();
+    }
     if let Some(word) = WORDS.iter().find(|w| rest.starts_with(**w)) {
         return word.len();
     }
@@ -71,6 +84,10 @@ mod tests {
         assert_eq!(
             title_html("县长办公会议<纪要>"),
             "县长办公<span class=\"nobr\">会议</span>&lt;<span class=\"nobr\">纪要</span>&gt;"
+        );
+        assert_eq!(
+            title_html("全县重点项目\"四个一批\"推进大会纪要"),
+            "全县<span class=\"nobr\">重点项目</span><span class=\"nobr\">&quot;四个一批&quot;</span>推进<span class=\"nobr\">大会</span><span class=\"nobr\">纪要</span>"
         );
     }
 }

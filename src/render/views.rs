@@ -89,6 +89,8 @@ pub struct DecisionRow {
     pub co_units: String,
     /// The deadline in force, marked （延期） when a 延期 entry moved it.
     pub deadline: String,
+    /// The deadline the meeting set, as the 纪要 writes it (2026年11月30日).
+    pub deadline_set: String,
     /// 催办 entries so far.
     pub urged: usize,
     pub status: &'static str,
@@ -191,6 +193,7 @@ impl Ctx<'_> {
                 Some(x) if s.extended => format!("{x}（延期）"),
                 x => x.map(|x| x.to_string()).unwrap_or_default(),
             },
+            deadline_set: d.deadline.map(|x| x.chinese()).unwrap_or_default(),
             urged: s.urged,
             status: s.status.label(),
             closed: d.closed.filter(|c| *c <= self.pf.as_of).map(|c| c.to_string()).unwrap_or_default(),
