@@ -77,6 +77,23 @@ fn assert_laid_out_as_an_office_would(pdf: &Path, signature: &str) {
     let before = &page[..page.find("附件：").or_else(|| page.find(signature)).unwrap()];
     assert!(before.chars().count() >= 20, "page {} holds the signature with {before:?} above it", at + 1);
     assert_no_broken_dates(pdf);
+    assert_no_stranded_headings(pdf);
+}
+
+/// No page ends with a heading (`四、存在问题`, `（二）按行业`) whose text is on the next page.
+fn assert_no_stranded_headings(pdf: &Path) {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    for page in 1..=pages(pdf) {
+        let n = page.to_string();
+        let text = run("pdftotext", &["-f", &n, "-l", &n], pdf);
+        // The last line of the page's text, above its page number (— N —).
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('—'));
+        let Some(last) = lines.next_back() else { continue };
+        let numbered = last.trim_start_matches('（').starts_with(|c| NUMERALS.contains(c));
+        let heading = numbered && (last.contains('、') || last.contains('）')) && last.chars().count() <= 16;
+        let stranded = heading && !last.contains('。');
+        assert!(!stranded, "{} page {page} ends with the heading {last:?}", pdf.display());
+    }
 }
 
 /// No ISO date of `pdf` is broken at a line's end (`2026-` / `09-30`).
@@ -253,6 +270,11 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
             "关于2026年1-10月全县重点项目建设情况的通报",
             "全县40个重点项目总投资274.84亿元，年度计划投资62.83亿元，1-10月累计完成投资43.14亿元，完成率68.7%，低于序时进度14.6个百分点。",
             "一、总体情况",
+            // The S-curve's caption on paper: what each line is (pdftotext reads the axis's
+            // month labels between its parts).
+            "实线：累计完成",
+            "虚线：累计计划（序时）",
+            "柱：当月完成",
             "五、下步工作要求",
             "附件1",
             "2026年10月重点项目进度表",
