@@ -13,8 +13,11 @@ use tongbao::report::{self, Format};
 use tongbao::scaffold;
 use tongbao::{BuildOptions, Failure};
 
+/// The version and the commit it was built from: `0.1.0（提交 f8d95e5）`, set by build.rs.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "（提交 ", env!("TONGBAO_COMMIT"), "）");
+
 #[derive(Parser)]
-#[command(name = "tongbao", version, about = "通报：重点项目台账、月度通报与会议材料的静态生成器")]
+#[command(name = "tongbao", version = VERSION, about = "通报：重点项目台账、月度通报与会议材料的静态生成器")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,6 +93,12 @@ enum Command {
         /// 输出目录
         #[arg(long)]
         out: PathBuf,
+    },
+    /// 输出命令行补全脚本，如 `tongbao completions bash > /etc/bash_completion.d/tongbao`
+    Completions {
+        /// 哪种 shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// 生成数据文件的 JSON Schema，供 VS Code 等编辑器补全与校验
     Schema {
@@ -265,6 +274,11 @@ fn main() -> ExitCode {
                 }
                 Err(e) => fail(&Failure::Other(e)),
             }
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "tongbao", &mut std::io::stdout());
+            ExitCode::SUCCESS
         }
         Command::Schema { data, out } => match tongbao::load_and_check(&data) {
             Ok((ds, _)) => match tongbao::schema::write(&ds, &out) {

@@ -91,3 +91,25 @@ fn timings_list_every_phase_in_one_aligned_table() {
         assert!(lines.last().unwrap().contains("，CPU 用户态 "), "{table}");
     }
 }
+
+/// `--version` names the commit the binary was built from (the clone's HEAD, `-dirty` when the
+/// tree has uncommitted changes), and `completions` writes a script for each shell that knows
+/// every subcommand.
+#[test]
+fn version_names_the_commit_and_completions_cover_every_shell() {
+    let tongbao = || Command::new(env!("CARGO_BIN_EXE_tongbao"));
+    let version = text(&tongbao().arg("--version").output().unwrap().stdout);
+    let head = Command::new("git").args(["rev-parse", "--short=7", "HEAD"]).current_dir(common::root()).output();
+    let head = head.ok().filter(|o| o.status.success()).map(|o| text(&o.stdout).trim().to_string());
+    let commit = head.as_deref().unwrap_or("未知");
+    assert!(version.starts_with(&format!("tongbao {}（提交 {commit}", env!("CARGO_PKG_VERSION"))), "{version}");
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = tongbao().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}: {}", text(&out.stderr));
+        let script = text(&out.stdout);
+        for sub in ["build", "check", "import", "forms", "export", "completions"] {
+            assert!(script.contains(sub), "the {shell} completions lack {sub}");
+        }
+    }
+    assert_eq!(tongbao().args(["completions", "tcsh"]).output().unwrap().status.code(), Some(2));
+}
