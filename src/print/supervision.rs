@@ -182,7 +182,7 @@ fn urgency(as_of: Date, deadline: Option<Date>) -> Option<(bool, String)> {
 }
 
 /// Each unit's open decisions and blockers that are overdue or due within 7 days, most
-/// overdue first; the units in the order of their names.
+/// overdue first; the units in the order of their names. (No links: the same from any folder.)
 fn notices(ctx: &Ctx) -> Vec<Notice> {
     let (ds, pf) = (ctx.ds, ctx.pf);
     let mut by_unit: std::collections::BTreeMap<String, Vec<(Option<Date>, bool, UrgeItem)>> = Default::default();
@@ -344,8 +344,9 @@ pub fn all(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
         sink(assignments(&in_folder, i)?)?;
     }
     sink(report(&in_folder)?)?;
-    sink(urges(&in_folder, notices(&in_folder))?)?;
-    sink(index(ctx, &notices(ctx))?)
+    let notices = notices(ctx);
+    sink(index(ctx, &notices)?)?;
+    sink(urges(&in_folder, notices)?)
 }
 
 /// The form or page at `path` alone, for `tongbao serve`; `ctx` stands at the root.
