@@ -2,15 +2,8 @@
 
 mod common;
 
-use std::process::Command;
-
 fn demo(out: &std::path::Path, seed: &str) {
-    let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["demo", "--projects", "300", "--years", "2", "--meetings", "20", "--seed", seed, "--out"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    common::demo(out, &["--projects", "300", "--years", "2", "--meetings", "20", "--seed", seed]);
 }
 
 #[test]

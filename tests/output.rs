@@ -134,12 +134,7 @@ fn only_files_the_previous_build_wrote_are_removed() {
 fn county_with_a_site(label: &str) -> (PathBuf, PathBuf) {
     let dir = common::scratch(label);
     let data = dir.join("data");
-    let made = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["demo", "--projects", "3000", "--meetings", "20", "--out"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    common::demo(&data, &["--projects", "3000", "--meetings", "20"]);
     let out = dir.join("site");
     let run = build(&data, &out);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));

@@ -404,12 +404,7 @@ fn a_county_without_blockers_or_town_ranking_gets_a_bulletin_that_says_so() {
         return;
     }
     let data = common::scratch("county120").join("data");
-    let demo = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["demo", "--projects", "120", "--meetings", "3", "--out"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    common::demo(&data, &["--projects", "120", "--meetings", "3"]);
     for file in common::files(&data.join("projects")) {
         let path = data.join("projects").join(file);
         let text = std::fs::read_to_string(&path).unwrap();

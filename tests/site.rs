@@ -591,12 +591,7 @@ fn handouts_have_a_sheet_per_project_discussed() {
 #[test]
 fn large_pages_are_written_whole_in_a_new_folder_and_over_a_reused_one() {
     let data = common::scratch("large-data").join("data");
-    let demo = std::process::Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["demo", "--projects", "3000", "--years", "1", "--meetings", "10", "--out"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    common::demo(&data, &["--projects", "3000", "--years", "1", "--meetings", "10"]);
     let out = common::scratch("large").join("site");
     common::build_into(&data, &out);
     let size = |file: &String| std::fs::metadata(out.join(file)).unwrap().len();

@@ -145,3 +145,10 @@ pub fn checker_present(what: &str, present: bool, install: &str) -> bool {
 pub fn openpyxl_present() -> bool {
     checker_present("openpyxl", python_has("openpyxl"), "pip install openpyxl（或 apt-get install python3-openpyxl）")
 }
+
+/// `tongbao demo ARGS… --out OUT`: demo data written into `out`, or the test fails saying why.
+pub fn demo(out: &Path, args: &[&str]) {
+    let run =
+        Command::new(env!("CARGO_BIN_EXE_tongbao")).arg("demo").args(args).arg("--out").arg(out).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}
