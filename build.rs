@@ -13,7 +13,9 @@ fn main() {
     let dirty = git(&["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
     println!("cargo:rustc-env=TONGBAO_COMMIT={commit}{}", if dirty { "-dirty" } else { "" });
     // Built again when HEAD moves or the index changes (a commit, a checkout).
-    for path in [".git/HEAD", ".git/index"] {
+    // And when a file of the default theme, built into the binary, is added or removed
+    // (include_dir's files are tracked by rustc only when they change).
+    for path in [".git/HEAD", ".git/index", "themes/default"] {
         println!("cargo:rerun-if-changed={path}");
     }
 }

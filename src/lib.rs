@@ -12,7 +12,9 @@ pub mod demo;
 pub mod diagnostic;
 pub mod diff;
 pub mod figures;
+pub mod folders;
 pub mod import;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -35,7 +37,8 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub data: PathBuf,
-    pub theme: PathBuf,
+    /// A theme folder laid over the built-in default theme; `None`: the default alone.
+    pub theme: Option<PathBuf>,
     pub out: PathBuf,
     /// Overrides `report.period`.
     pub period: Option<Month>,
@@ -346,14 +349,14 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
     let all = figures::compute_all(&ds);
     let current = current_period(&ds, options.period)?;
     phases.next(3);
-    let theme = render::Theme::load(&options.theme).map_err(Failure::Other)?;
+    let theme = render::Theme::load(options.theme.as_deref()).map_err(Failure::Other)?;
     let fmt = render::Formatter::new(&ds.config);
     let chart_clock = std::sync::atomic::AtomicU64::new(0);
     let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme)
         .map_err(Failure::Other)?
         .timing_charts(&chart_clock)
         .exporting_pdf(options.pdf);
-    let mut staging = output::Staging::create(&options.out, &theme.static_dir).map_err(Failure::Other)?;
+    let mut staging = output::Staging::create(&options.out, &theme).map_err(Failure::Other)?;
     let printed = std::sync::Mutex::new(Vec::new());
     let sink = |page: render::Page| {
         if print::is_printed(&page.path) {

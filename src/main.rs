@@ -27,15 +27,15 @@ struct Cli {
 enum Command {
     /// 把数据目录生成为静态网站
     Build {
-        /// 数据目录
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
-        /// 主题目录（含 templates/ 与 static/）
-        #[arg(long, default_value = "themes/default")]
-        theme: PathBuf,
-        /// 输出目录
-        #[arg(long, default_value = "site")]
-        out: PathBuf,
+        /// 数据目录（默认：当前目录或最近的上级目录中含 config.yaml 的目录，或其下的 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// 主题目录：其中 templates/、static/ 下的文件替换内置默认主题的同名文件（默认只用内置主题）
+        #[arg(long)]
+        theme: Option<PathBuf>,
+        /// 输出目录（默认：数据目录名为 data 时为它旁边的 site/，否则为数据目录下的 site/）
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// 报告期 YYYY-MM（默认取 config.yaml 的 report.period 或最新月报）
         #[arg(long)]
         period: Option<Month>,
@@ -52,11 +52,22 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// 新建一个县的数据仓库：设置、单位名单、示例项目与首月月报（均可通过检查）、JSON Schema、CI 配置
+    Init {
+        /// 新目录（须不存在或为空）
+        dir: PathBuf,
+        /// 县（市、区）名，如 澄源县
+        #[arg(long)]
+        name: String,
+        /// 首月 YYYY-MM（默认为本月）
+        #[arg(long)]
+        period: Option<Month>,
+    },
     /// 生成可直接通过检查的新文件：项目、月报、会议纪要
     New {
-        /// 数据目录
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
+        /// 数据目录（默认：当前目录或最近的上级目录中含 config.yaml 的目录，或其下的 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
         #[command(subcommand)]
         what: NewWhat,
     },
@@ -66,15 +77,15 @@ enum Command {
         old: String,
         /// 变更后：数据目录或 git 版本
         new: String,
-        /// 用 git 版本时，数据目录在仓库中的位置
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
+        /// 用 git 版本时，数据目录在仓库中的位置（默认同 build：当前目录或上级目录中含 config.yaml 的目录，或其 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// 另写一份 HTML 页面
         #[arg(long)]
         html: Option<PathBuf>,
-        /// 主题目录：两边的页面都用它生成并逐页比较
-        #[arg(long, default_value = "themes/default")]
-        theme: PathBuf,
+        /// 主题目录：两边的页面都用它生成并逐页比较（默认只用内置主题）
+        #[arg(long)]
+        theme: Option<PathBuf>,
     },
     /// 生成任意规模的演示数据（同一种子生成同样的数据），用于压力测试与基准
     Demo {
@@ -102,21 +113,21 @@ enum Command {
     },
     /// 生成数据文件的 JSON Schema，供 VS Code 等编辑器补全与校验
     Schema {
-        /// 数据目录（取其中 config.yaml 的取值列表）
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
-        /// 输出目录
-        #[arg(long, default_value = "data/schema")]
-        out: PathBuf,
+        /// 数据目录（取其中 config.yaml 的取值列表；默认同 build）
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// 输出目录（默认：数据目录下的 schema/）
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// 在本机预览网站：修改数据或主题后自动更新，数据有错时在页面上显示
     Serve {
-        /// 数据目录
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
-        /// 主题目录
-        #[arg(long, default_value = "themes/default")]
-        theme: PathBuf,
+        /// 数据目录（默认：当前目录或最近的上级目录中含 config.yaml 的目录，或其下的 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// 主题目录：修改后自动刷新（默认只用内置主题）
+        #[arg(long)]
+        theme: Option<PathBuf>,
         /// 端口（0 为任选一个空闲端口）
         #[arg(long, default_value_t = 8000)]
         port: u16,
@@ -129,9 +140,9 @@ enum Command {
     },
     /// 把一期台账导出为 Excel 工作簿（附件1 的格式）
     Export {
-        /// 数据目录
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
+        /// 数据目录（默认：当前目录或最近的上级目录中含 config.yaml 的目录，或其下的 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// 报告期 YYYY-MM（默认取 config.yaml 的 report.period 或最新月报）
         #[arg(long)]
         period: Option<Month>,
@@ -143,9 +154,9 @@ enum Command {
     Forms {
         /// 填报月份 YYYY-MM
         period: Month,
-        /// 数据目录
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
+        /// 数据目录（默认：当前目录或最近的上级目录中含 config.yaml 的目录，或其下的 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// 输出目录（默认 填报表-YYYY-MM）
         #[arg(long)]
         out: Option<PathBuf>,
@@ -158,9 +169,9 @@ enum Command {
         /// 导入到哪个月 YYYY-MM
         #[arg(long)]
         period: Month,
-        /// 数据目录
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
+        /// 数据目录（默认：当前目录或最近的上级目录中含 config.yaml 的目录，或其下的 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// 为表中对不上已有项目的行新建项目文件（从原有台账开始使用 tongbao 时用），并列入 --year 年的计划
         #[arg(long)]
         new_projects: bool,
@@ -168,11 +179,16 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// 主题：导出内置的默认主题，供修改后用 --theme 指定
+    Theme {
+        #[command(subcommand)]
+        what: ThemeWhat,
+    },
     /// 只检查数据，不生成网站：无错误退出 0，有错误退出 1，用法或读写错误退出 2
     Check {
-        /// 数据目录
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
+        /// 数据目录（默认：当前目录或最近的上级目录中含 config.yaml 的目录，或其下的 data/）
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// 输出格式
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -192,6 +208,15 @@ enum NewWhat {
     Meeting { date: Date, slug: String },
 }
 
+#[derive(Subcommand)]
+enum ThemeWhat {
+    /// 把内置的默认主题（templates/ 与 static/）写入一个新目录；只需保留要改的文件，其余仍用内置的
+    Export {
+        /// 新目录（须不存在或为空）
+        dir: PathBuf,
+    },
+}
+
 /// mimalloc's `mi_option_purge_delay` (mimalloc.h; the same number in v2 and in v3, which
 /// libmimalloc-sys builds): how long freed memory waits before it is returned to the system. A
 /// build frees and reuses hundreds of MB; returning it makes the kernel zero the same pages
@@ -201,30 +226,50 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn main() -> ExitCode {
     // SAFETY: setting an allocator option takes no pointers; mimalloc allows it at any time.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-    match Cli::parse().command {
+    match run(Cli::parse().command) {
+        Ok(code) => code,
+        Err(failure) => fail(&failure),
+    }
+}
+
+/// The data folder named on the command line or found from the current folder.
+fn data_folder(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    tongbao::folders::data(given).map_err(Failure::Other)
+}
+
+fn run(command: Command) -> Result<ExitCode, Failure> {
+    Ok(match command {
         Command::Build { data, theme, out, period, quiet, pdf, browser, timings } => {
+            let data = data_folder(data)?;
+            let out = out.unwrap_or_else(|| tongbao::folders::site(&data));
             // Before any thread starts: Ctrl+C then removes the unfinished output.
             tongbao::output::stop::on_signals();
             let options = BuildOptions { data, theme, out, period, pdf, browser };
             let progress = Progress::start(quiet);
             let built = tongbao::build_with_progress(&options, &|phase| progress.phase(phase));
             progress.finish();
-            match built {
-                Ok(report) => {
-                    if timings {
-                        eprint!("{}", report.timings());
-                    }
-                    eprint!("{}", report.warnings);
-                    for note in &report.pdf_notes {
-                        eprintln!("{note}");
-                    }
-                    if !quiet {
-                        eprintln!("{}", report.summary());
-                    }
-                    if report.pdf_failed { ExitCode::from(tongbao::print::pdf::EXIT_FAILED) } else { ExitCode::SUCCESS }
-                }
-                Err(failure) => fail(&failure),
+            let report = built?;
+            if timings {
+                eprint!("{}", report.timings());
             }
+            eprint!("{}", report.warnings);
+            for note in &report.pdf_notes {
+                eprintln!("{note}");
+            }
+            if !quiet {
+                eprintln!("{}", report.summary());
+            }
+            if report.pdf_failed { ExitCode::from(tongbao::print::pdf::EXIT_FAILED) } else { ExitCode::SUCCESS }
+        }
+        Command::Init { dir, name, period } => {
+            let files = tongbao::init::init(&dir, &name, period.unwrap_or_else(tongbao::init::this_month))?;
+            eprintln!(
+                "已新建{name}的数据仓库 {}（{} 项）：先在 orgs.yaml 中填写本县的单位，再照示例项目添加项目；\n\
+                 在其中运行 tongbao check 检查、tongbao build 生成网站，git init 后即可提交",
+                dir.display(),
+                files.len()
+            );
+            ExitCode::SUCCESS
         }
         Command::New { data, what } => {
             let what = match what {
@@ -232,116 +277,91 @@ fn main() -> ExitCode {
                 NewWhat::Month { period } => scaffold::What::Month(period),
                 NewWhat::Meeting { date, slug } => scaffold::What::Meeting(date, slug),
             };
-            match scaffold::new(&data, what) {
-                Ok(done) => {
-                    eprintln!("{done}");
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => fail(&failure),
-            }
+            eprintln!("{}", scaffold::new(&data_folder(data)?, what)?);
+            ExitCode::SUCCESS
         }
         Command::Diff { old, new, data, html, theme } => {
-            let compared = tongbao::render::Theme::load(&theme).map_err(Failure::Other).and_then(|theme| {
-                let (old, new) = (tongbao::diff::open(&old, &data)?, tongbao::diff::open(&new, &data)?);
-                tongbao::diff::compare(&old, &new, &theme)
-            });
-            match compared {
-                Ok(changes) => {
-                    print!("{}", tongbao::diff::markdown(&changes));
-                    if let Some(path) = html
-                        && let Err(e) = std::fs::write(&path, tongbao::diff::html(&changes))
-                    {
-                        return fail(&Failure::Other(format!("错误：无法写入 {}：{e}\n", path.display())));
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => fail(&failure),
+            let theme = tongbao::render::Theme::load(theme.as_deref()).map_err(Failure::Other)?;
+            // Needed only for git versions: two folders are compared from anywhere.
+            let data = data.or_else(|| tongbao::folders::data(None).ok()).unwrap_or_else(|| PathBuf::from("data"));
+            let (old, new) = (tongbao::diff::open(&old, &data)?, tongbao::diff::open(&new, &data)?);
+            let changes = tongbao::diff::compare(&old, &new, &theme)?;
+            print!("{}", tongbao::diff::markdown(&changes));
+            if let Some(path) = html {
+                std::fs::write(&path, tongbao::diff::html(&changes)).map_err(|e| cannot_write(&path, e))?;
             }
+            ExitCode::SUCCESS
         }
         Command::Serve { data, theme, port, period, poll } => {
-            let options = BuildOptions { data, theme, out: PathBuf::new(), period, pdf: false, browser: None };
-            match tongbao::serve::serve(options, port, poll) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(failure) => fail(&failure),
-            }
+            let options =
+                BuildOptions { data: data_folder(data)?, theme, out: PathBuf::new(), period, pdf: false, browser: None };
+            tongbao::serve::serve(options, port, poll)?;
+            ExitCode::SUCCESS
         }
         Command::Demo { projects, years, meetings, seed, out } => {
             let size = tongbao::demo::Size { projects, years, meetings, seed };
-            match tongbao::demo::write(size, &out) {
-                Ok(files) => {
-                    eprintln!("已生成演示数据 {files} 个文件：{}", out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&Failure::Other(e)),
-            }
+            let files = tongbao::demo::write(size, &out).map_err(Failure::Other)?;
+            eprintln!("已生成演示数据 {files} 个文件：{}", out.display());
+            ExitCode::SUCCESS
         }
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "tongbao", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
-        Command::Schema { data, out } => match tongbao::load_and_check(&data) {
-            Ok((ds, _)) => match tongbao::schema::write(&ds, &out) {
-                Ok(()) => {
-                    eprintln!("已生成 JSON Schema：{}", out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&Failure::Other(format!("错误：无法写入 {}：{e}\n", out.display()))),
-            },
-            Err(failure) => fail(&failure),
-        },
+        Command::Schema { data, out } => {
+            let data = data_folder(data)?;
+            let out = out.unwrap_or_else(|| data.join("schema"));
+            let (ds, _) = tongbao::load_and_check(&data)?;
+            tongbao::schema::write(&ds, &out).map_err(|e| cannot_write(&out, e))?;
+            eprintln!("已生成 JSON Schema：{}", out.display());
+            ExitCode::SUCCESS
+        }
         Command::Forms { period, data, out } => {
             let out = out.unwrap_or_else(|| PathBuf::from(format!("填报表-{period}")));
-            match tongbao::sheets::write_forms(&data, period, &out) {
-                Ok(files) => {
-                    eprintln!("已生成 {} 个单位的填报表：{}", files.len(), out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => fail(&failure),
-            }
+            let files = tongbao::sheets::write_forms(&data_folder(data)?, period, &out)?;
+            eprintln!("已生成 {} 个单位的填报表：{}", files.len(), out.display());
+            ExitCode::SUCCESS
         }
         Command::Import { files, period, data, new_projects, year } => {
             let new_projects = new_projects.then(|| year.unwrap_or(period.year));
-            match tongbao::import::import(&tongbao::import::Options { files, period, data, new_projects }) {
-                Ok(said) => {
-                    eprint!("{said}");
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => fail(&failure),
-            }
+            let data = data_folder(data)?;
+            eprint!("{}", tongbao::import::import(&tongbao::import::Options { files, period, data, new_projects })?);
+            ExitCode::SUCCESS
         }
         Command::Export { data, period, out } => {
-            let written = tongbao::sheets::export_ledger(&data, period).and_then(|bytes| {
-                std::fs::write(&out, bytes)
-                    .map_err(|e| Failure::Other(format!("错误：无法写入 {}：{e}\n", out.display())))
-            });
-            match written {
-                Ok(()) => {
-                    eprintln!("已导出台账：{}", out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => fail(&failure),
-            }
+            let bytes = tongbao::sheets::export_ledger(&data_folder(data)?, period)?;
+            std::fs::write(&out, bytes).map_err(|e| cannot_write(&out, e))?;
+            eprintln!("已导出台账：{}", out.display());
+            ExitCode::SUCCESS
         }
-        Command::Check { data, format, deny_warnings } => match tongbao::inspect(&data) {
-            Ok(inspection) => {
-                let failed = inspection.has_errors() || (deny_warnings && !inspection.findings.is_empty());
-                match format {
-                    Format::Human => {
-                        eprint!("{}", report::human(&inspection.findings, &inspection.sources));
-                        if !failed {
-                            eprintln!("检查通过（{} 个警告）", inspection.findings.len());
-                        }
+        Command::Theme { what: ThemeWhat::Export { dir } } => {
+            let files = tongbao::render::export_theme(&dir).map_err(Failure::Other)?;
+            eprintln!("已导出默认主题 {files} 个文件：{}（用 --theme {} 使用；只需保留要改的文件）", dir.display(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Command::Check { data, format, deny_warnings } => {
+            let data = data_folder(data)?;
+            let inspection = tongbao::inspect(&data)?;
+            let failed = inspection.has_errors() || (deny_warnings && !inspection.findings.is_empty());
+            match format {
+                Format::Human => {
+                    eprint!("{}", report::human(&inspection.findings, &inspection.sources));
+                    if !failed {
+                        eprintln!("检查通过（{} 个警告）", inspection.findings.len());
                     }
-                    Format::Json => print!("{}", report::json(&inspection.findings, &inspection.sources, &data)),
-                    Format::Github => print!("{}", report::github(&inspection.findings, &data)),
-                    Format::Gitlab => print!("{}", report::gitlab(&inspection.findings, &data)),
                 }
-                if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+                Format::Json => print!("{}", report::json(&inspection.findings, &inspection.sources, &data)),
+                Format::Github => print!("{}", report::github(&inspection.findings, &data)),
+                Format::Gitlab => print!("{}", report::gitlab(&inspection.findings, &data)),
             }
-            Err(failure) => fail(&failure),
-        },
-    }
+            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+    })
+}
+
+fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Failure {
+    Failure::Other(format!("错误：无法写入 {}：{e}\n", path.display()))
 }
 
 /// A progress bar on the terminal for builds that take more than a second; nothing when

@@ -238,7 +238,7 @@ fn diff_says_no_change_exactly_when_the_builds_are_identical() {
     use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
     let sample = common::root().join("data");
     let files: Vec<String> = common::files(&sample).into_iter().filter(|f| !f.starts_with("schema/")).collect();
-    let theme = tongbao::render::Theme::load(&common::root().join("themes/default")).unwrap();
+    let theme = tongbao::render::Theme::load(Some(&common::root().join("themes/default"))).unwrap();
     let before_site = common::build(&sample);
     let before = tongbao::diff::open(sample.to_str().unwrap(), &sample).unwrap();
     let config = Config { cases: 16, failure_persistence: None, ..Config::default() };

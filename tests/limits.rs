@@ -50,7 +50,7 @@ fn a_body_of_brackets_renders_in_linear_time() {
     let text = std::fs::read_to_string(&meeting).unwrap();
     std::fs::write(&meeting, format!("{text}\n{}\n\n{}\n", "[[".repeat(60_000), "[a](b)".repeat(10_000))).unwrap();
     let ds = common::dataset(&dir);
-    let theme = tongbao::render::Theme::load(&common::root().join("themes/default")).unwrap();
+    let theme = tongbao::render::Theme::load(Some(&common::root().join("themes/default"))).unwrap();
     let (built, took) = timed(|| tongbao::render_in_memory(&ds, &theme));
     assert!(built.is_ok());
     assert!(took < Duration::from_secs(5), "rendering took {took:?}");

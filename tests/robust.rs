@@ -29,7 +29,7 @@ fn runner(cases: u32) -> TestRunner {
 }
 
 fn theme() -> tongbao::render::Theme {
-    tongbao::render::Theme::load(&common::root().join("themes/default")).unwrap()
+    tongbao::render::Theme::load(Some(&common::root().join("themes/default"))).unwrap()
 }
 
 /// Checks `data` and, when it has no errors, builds it in memory; `true` when it was built.

@@ -58,6 +58,8 @@ fn checkout(rev: &str, data: &Path) -> Result<(PathBuf, PathBuf), Failure> {
     let top = top.canonicalize().unwrap_or(top);
     let rel = absolute.strip_prefix(&top).map(Path::to_path_buf).unwrap_or_else(|_| data.to_path_buf());
     let rel = rel.to_string_lossy().replace('\\', "/");
+    // The data at the repository's root (a county's own data repository).
+    let rel = if rel.is_empty() { ".".to_string() } else { rel };
     let scratch =
         std::env::temp_dir().join(format!("tongbao-diff-{}-{}", std::process::id(), &commit[..12.min(commit.len())]));
     let _ = std::fs::remove_dir_all(&scratch);

@@ -35,11 +35,16 @@ fn role_of(rel: &str) -> Option<Role> {
     }
 }
 
+/// The folders of a data folder that hold its files.
+const FOLDERS: [&str; 4] = ["projects", "progress", "meetings", "bulletins"];
+
 /// Every data file under `root`, sorted by path, plus findings for links and misplaced files.
 pub fn walk(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut diags = Vec::new();
-    for entry in WalkDir::new(root).follow_links(false).sort_by_file_name() {
+    // Only the data folders are walked: not the site a build writes next to them, nor `.git`.
+    let data_folder = |e: &walkdir::DirEntry| e.depth() != 1 || !e.file_type().is_dir() || FOLDERS.iter().any(|f| e.file_name() == *f);
+    for entry in WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(data_folder) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -76,7 +81,7 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
 fn misplaced(rel: &str) -> bool {
     let top = rel.split('/').next().unwrap_or("");
     let hidden = rel.split('/').any(|part| part.starts_with('.'));
-    matches!(top, "projects" | "progress" | "meetings" | "bulletins") && rel.contains('/') && !hidden
+    FOLDERS.contains(&top) && rel.contains('/') && !hidden
 }
 
 fn slash_path(p: &Path) -> String {

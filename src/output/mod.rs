@@ -19,7 +19,7 @@ mod large;
 pub mod marker;
 pub mod stop;
 
-use crate::render::Page;
+use crate::render::{Page, Theme};
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::fs::File;
@@ -208,7 +208,7 @@ impl Staging {
     /// The staging folder for `out` (the previous output when one was kept, otherwise a new
     /// folder), with the theme's static files already in it. Refuses an `out` that is a file
     /// or a folder of someone else's (see [`check_out`]).
-    pub fn create(out: &Path, static_dir: &Path) -> Result<Staging, String> {
+    pub fn create(out: &Path, theme: &Theme) -> Result<Staging, String> {
         check_out(out)?;
         clear_abandoned(out);
         let large = large::Writer::start()?;
@@ -234,15 +234,8 @@ impl Staging {
             bytes: AtomicU64::new(0),
             committed: false,
         };
-        if static_dir.is_dir() {
-            for entry in WalkDir::new(static_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-                if entry.file_type().is_file() {
-                    let rel = entry.path().strip_prefix(static_dir).unwrap_or(entry.path());
-                    let bytes = fs::read(entry.path())
-                        .map_err(|e| format!("错误：无法读取主题文件 {}：{e}\n", entry.path().display()))?;
-                    staging.put_parts(&format!("static/{}", rel.to_string_lossy().replace('\\', "/")), &[bytes])?;
-                }
-            }
+        for (name, bytes) in theme.statics() {
+            staging.put_parts(&format!("static/{name}"), &[bytes.to_vec()])?;
         }
         Ok(staging)
     }
@@ -417,7 +410,7 @@ mod tests {
     fn the_written_folder_has_every_large_page_whole() {
         let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-scratch/staging/site");
         let _ = fs::remove_dir_all(out.parent().unwrap());
-        let mut staging = Staging::create(&out, Path::new("no static files")).unwrap();
+        let mut staging = Staging::create(&out, &crate::render::Theme::embedded().unwrap()).unwrap();
         // Pages of three parts, as a ledger page is made.
         let page = |i: u8| Page {
             path: format!("periods/{i}/ledger.html"),

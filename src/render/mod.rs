@@ -7,9 +7,11 @@
 pub(crate) mod format;
 mod markdown;
 mod pages;
+mod theme;
 pub(crate) mod views;
 
 pub use format::{Formatter, months_span};
+pub use theme::{Theme, export as export_theme};
 pub use markdown::to_html as markdown_to_html;
 pub(crate) use pages::charts::{ChartView, project_curve, s_curve};
 pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
@@ -17,44 +19,10 @@ pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
 use crate::figures::PeriodFigures;
 use crate::model::{Dataset, Month};
 use serde::Serialize;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::AtomicU64;
-use tera::{Context, Tera, Value};
-use walkdir::WalkDir;
-
-/// A theme: its templates, parsed once, and its static files.
-pub struct Theme {
-    tera: Tera,
-    pub static_dir: PathBuf,
-    /// The largest page each template has made so far: a page starts with room for that much,
-    /// instead of growing (and copying) a multi-megabyte ledger step by step.
-    largest: Mutex<HashMap<String, usize>>,
-}
+use tera::{Context, Value};
 
 impl Theme {
-    /// Loads every template under `dir/templates`; errors name the template file, line and column.
-    pub fn load(dir: &Path) -> Result<Theme, String> {
-        let templates = dir.join("templates");
-        if !templates.is_dir() {
-            return Err(format!("错误：主题目录 {} 中没有 templates/\n", dir.display()));
-        }
-        let mut sources = Vec::new();
-        for entry in WalkDir::new(&templates).sort_by_file_name().into_iter().filter_map(Result::ok) {
-            if entry.file_type().is_file() {
-                let name =
-                    entry.path().strip_prefix(&templates).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                let text =
-                    std::fs::read_to_string(entry.path()).map_err(|e| format!("错误：无法读取模板 {name}：{e}\n"))?;
-                sources.push((name, text));
-            }
-        }
-        let mut tera = Tera::new();
-        tera.add_raw_templates(sources).map_err(|e| format!("错误：主题模板有误\n{e}\n"))?;
-        Ok(Theme { tera, static_dir: dir.join("static"), largest: Mutex::default() })
-    }
-
     fn render<T: Serialize>(
         &self,
         template: &str,

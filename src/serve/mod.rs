@@ -157,7 +157,7 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
 /// Loads the theme and the data, checks it and computes its figures, panics included.
 fn load_good(options: &BuildOptions, cache: &mut Cache) -> Result<Good, String> {
     let loaded = guarded(|| {
-        let theme = Theme::load(&options.theme).map_err(Failure::Other)?;
+        let theme = Theme::load(options.theme.as_deref()).map_err(Failure::Other)?;
         let prepared = prepare(options, cache)?;
         let fmt = Formatter::new(&prepared.ds.config);
         Ok(Good { prepared, theme, fmt })
@@ -196,7 +196,8 @@ pub fn serve(options: BuildOptions, port: u16, poll: bool) -> Result<(), Failure
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| Failure::Other(format!("错误：无法监听端口 {port}：{e}\n")))?;
     let address = listener.local_addr().map_err(|e| Failure::Other(format!("错误：{e}\n")))?;
-    let edits = Edits::watch(&[options.data.as_path(), options.theme.as_path()], poll);
+    let watched: Vec<&std::path::Path> = std::iter::once(options.data.as_path()).chain(options.theme.as_deref()).collect();
+    let edits = Edits::watch(&watched, poll);
     eprintln!(
         "预览地址：http://{address}/index.html（修改 {} 或主题后自动刷新，改动由{}发现；Ctrl+C 结束）",
         options.data.display(),
@@ -292,8 +293,8 @@ fn answer(server: &Server, request: Request, stream: TcpStream) {
         return http::respond(stream, head_only, "200 OK", http::content_type("x.html"), page.as_bytes());
     };
     if path.starts_with("static/") {
-        return match route::static_file(&good.theme.static_dir, &path).and_then(|f| std::fs::read(f).ok()) {
-            Some(bytes) => http::respond(stream, head_only, "200 OK", http::content_type(&path), &bytes),
+        return match good.theme.static_file(&path) {
+            Some(bytes) => http::respond(stream, head_only, "200 OK", http::content_type(&path), bytes),
             None => not_found(stream),
         };
     }

@@ -6,7 +6,6 @@
 //! (symbolic links followed) is not inside the static folder.
 
 use super::http::percent_decode;
-use std::path::{Path, PathBuf};
 
 /// A resolved request target.
 #[derive(Debug, PartialEq, Eq)]
@@ -48,15 +47,6 @@ pub fn resolve(target: &str) -> Option<Route> {
     Some(Route::Page(page))
 }
 
-/// The file on disk of `static/<rel>` inside `static_dir`: `None` unless it exists and its
-/// canonical path lies inside the folder's.
-pub fn static_file(static_dir: &Path, site_path: &str) -> Option<PathBuf> {
-    let rel = site_path.strip_prefix("static/")?;
-    let root = static_dir.canonicalize().ok()?;
-    let file = root.join(rel).canonicalize().ok()?;
-    (file.starts_with(&root) && file.is_file()).then_some(file)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,14 +79,5 @@ mod tests {
         ] {
             assert_eq!(resolve(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn a_static_file_is_found_only_inside_its_folder() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = root.join("themes/default/static");
-        assert!(static_file(&dir, "static/style.css").is_some());
-        assert_eq!(static_file(&dir, "static/no-such.css"), None);
-        assert_eq!(static_file(&dir, "static/../templates/base.html"), None);
     }
 }

@@ -7,6 +7,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tongbao::model::Dataset;
 
+pub mod links;
 pub mod server;
 
 pub fn root() -> PathBuf {
@@ -80,11 +81,11 @@ pub fn build(data: &Path) -> PathBuf {
     out
 }
 
-/// Builds `data` with the default theme into `out`.
+/// Builds `data` with the built-in default theme into `out`.
 pub fn build_into(data: &Path, out: &Path) {
     let options = tongbao::BuildOptions {
         data: data.to_path_buf(),
-        theme: root().join("themes/default"),
+        theme: None,
         out: out.to_path_buf(),
         period: None,
         pdf: false,
@@ -110,7 +111,7 @@ pub fn files(dir: &Path) -> Vec<String> {
 pub fn rendered_alone(data: &Path, files: &[String], mut each: impl FnMut(&str, Vec<u8>)) {
     let ds = dataset(data);
     let all = tongbao::figures::compute_all(&ds);
-    let theme = tongbao::render::Theme::load(&root().join("themes/default")).unwrap();
+    let theme = tongbao::render::Theme::embedded().unwrap();
     let fmt = tongbao::render::Formatter::new(&ds.config);
     let current = ds.config.report.period.unwrap();
     let ctx = tongbao::render::Ctx::new(&ds, &all, current, &fmt, &theme).unwrap();

@@ -38,15 +38,14 @@ pub fn start(data: &Path, extra: &[&str]) -> Server {
 
 /// Starts `tongbao serve` on `data` with `theme`, with `extra` arguments.
 pub fn start_with_theme(data: &Path, theme: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["serve", "--port", "0", "--theme"])
-        .arg(theme)
-        .arg("--data")
-        .arg(data)
-        .args(extra)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tongbao"));
+    command.args(["serve", "--theme"]).arg(theme).arg("--data").arg(data).args(extra);
+    spawn(command)
+}
+
+/// Starts `command`, a `tongbao serve` told nothing about its port, on a port of its choosing.
+pub fn spawn(mut command: Command) -> Server {
+    let mut child = command.args(["--port", "0"]).stderr(Stdio::piped()).spawn().unwrap();
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
     let said = Arc::new(Mutex::new(String::new()));
     let (port, greeting) = loop {
