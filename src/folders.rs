@@ -75,9 +75,7 @@ mod tests {
         assert_eq!(find_from(&county.join("projects/2026")).unwrap(), county);
         assert_eq!(find_from(&repo).unwrap(), repo.join("data"));
         assert_eq!(find_from(&repo.join("data/progress")).unwrap(), repo.join("data"));
-        let none = find_from(&root).unwrap_err();
-        assert!(none.starts_with("错误：找不到数据目录："), "{none}");
-        assert!(none.contains("tongbao init"), "{none}");
+        // Nothing found: tests/binary.rs (outside this repository, which has a data/config.yaml).
 
         assert_eq!(site(&repo.join("data")), repo.join("site"));
         assert_eq!(site(&county), county.join("site"));

@@ -293,8 +293,14 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             ExitCode::SUCCESS
         }
         Command::Serve { data, theme, port, period, poll } => {
-            let options =
-                BuildOptions { data: data_folder(data)?, theme, out: PathBuf::new(), period, pdf: false, browser: None };
+            let options = BuildOptions {
+                data: data_folder(data)?,
+                theme,
+                out: PathBuf::new(),
+                period,
+                pdf: false,
+                browser: None,
+            };
             tongbao::serve::serve(options, port, poll)?;
             ExitCode::SUCCESS
         }
@@ -337,7 +343,11 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Theme { what: ThemeWhat::Export { dir } } => {
             let files = tongbao::render::export_theme(&dir).map_err(Failure::Other)?;
-            eprintln!("已导出默认主题 {files} 个文件：{}（用 --theme {} 使用；只需保留要改的文件）", dir.display(), dir.display());
+            eprintln!(
+                "已导出默认主题 {files} 个文件：{}（用 --theme {} 使用；只需保留要改的文件）",
+                dir.display(),
+                dir.display()
+            );
             ExitCode::SUCCESS
         }
         Command::Check { data, format, deny_warnings } => {

@@ -137,3 +137,146 @@ fn a_theme_folder_replaces_only_the_files_it_has() {
         "错误：主题目录 nowhere 不存在\n提示：不用 --theme 即用内置的默认主题；要改主题，先用 tongbao theme export nowhere 导出默认主题\n"
     );
 }
+
+/// Runs `git` in `dir`; panics when it fails.
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git").current_dir(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", said(&out));
+}
+
+/// A county repository on a branch `change` that raises the example project's 1-3月 to 2500,
+/// with `origin` (a bare copy) holding `main`: what a pull request's CI checks out.
+fn pull_request(root: &Path, bin: &Path) -> PathBuf {
+    let county = county(root, bin);
+    git(&county, &["init", "--quiet", "--initial-branch=main"]);
+    git(&county, &["-c", "user.name=经办人", "-c", "user.email=clerk@example.org", "add", "."]);
+    git(&county, &["-c", "user.name=经办人", "-c", "user.email=clerk@example.org", "commit", "--quiet", "-m", "新建"]);
+    git(root, &["clone", "--quiet", "--bare", "青川县", "origin.git"]);
+    git(&county, &["remote", "add", "origin", "../origin.git"]);
+    git(&county, &["checkout", "--quiet", "-b", "change"]);
+    let month = county.join("progress/2026-03.yaml");
+    let text =
+        std::fs::read_to_string(&month).unwrap().replace("ytd: 0\n    started: false", "ytd: 2500\n    started: true");
+    std::fs::write(&month, text).unwrap();
+    git(&county, &["-c", "user.name=经办人", "-c", "user.email=clerk@example.org", "commit", "--quiet", "-am", "3月"]);
+    county
+}
+
+/// A stand-in for a command the CI runner has (`gh`, `curl`): it notes its arguments in
+/// `calls.log` and prints `$ANSWER` (what the API would return).
+fn stand_in(bin: &Path, name: &str) {
+    let path = bin.with_file_name(name);
+    std::fs::write(&path, "#!/bin/sh\necho \"$(basename \"$0\") $*\" >> \"$CALLS\"\nprintf '%s' \"$ANSWER\"\n")
+        .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// Runs the shell text `script` in `dir` as a CI runner would (`bash -e`), with the lone
+/// binary and the stand-ins (beside it) on PATH and `env` set; the calls the stand-ins saw.
+fn run_step(script: &str, dir: &Path, bin: &Path, env: &[(&str, &str)]) -> String {
+    let calls = dir.join("../calls.log");
+    let _ = std::fs::remove_file(&calls);
+    let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
+    let out = Command::new("bash")
+        .current_dir(dir)
+        .args(["-e", "-c", script])
+        .env("PATH", path)
+        .env("CALLS", &calls)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "step failed:\n{script}\n{}{}", String::from_utf8_lossy(&out.stdout), said(&out));
+    std::fs::read_to_string(&calls).unwrap_or_default()
+}
+
+#[test]
+fn the_github_recipe_runs_as_written_and_keeps_one_comment() {
+    if !common::checker_present("git", common::command_exists("git"), "apt-get install git") {
+        return;
+    }
+    let root = common::scratch("github-recipe");
+    let bin = lone_binary(&root);
+    stand_in(&bin, "gh");
+    let county = pull_request(&root, &bin);
+    let text = std::fs::read_to_string(county.join(".github/workflows/tongbao.yml")).unwrap();
+    let recipe: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(recipe["permissions"]["contents"].as_str(), Some("read"));
+    assert_eq!(recipe["permissions"]["pull-requests"].as_str(), Some("write"));
+    let steps = recipe["jobs"]["data"]["steps"].as_sequence().unwrap();
+    let named =
+        |name: &str| steps.iter().find(|s| s["name"].as_str() == Some(name)).unwrap_or_else(|| panic!("{name}"));
+    // Installing needs cargo and the network: the test puts the lone binary on PATH instead.
+    assert!(named("安装 tongbao")["run"].as_str().unwrap().starts_with("cargo install --git \"$TONGBAO_GIT\""));
+    assert_eq!(named("安装 tongbao")["if"].as_str(), Some("steps.tongbao.outputs.cache-hit != 'true'"));
+    let script = |name: &str| named(name)["run"].as_str().unwrap().to_string();
+    let env = [("BASE_REF", "main"), ("GITHUB_REPOSITORY", "office/qingchuan"), ("PR", "7"), ("GH_TOKEN", "x")];
+    run_step(&script("把 tongbao 加入 PATH"), &county, &bin, &[("GITHUB_PATH", "../github-path")]);
+    run_step(&script("检查（问题标注在对应行）"), &county, &bin, &env);
+    run_step(&script("生成网站"), &county, &bin, &env);
+    assert!(county.join("site/index.html").is_file());
+    run_step(&script("比较对发布数据的影响"), &county, &bin, &env);
+    let diff = std::fs::read_to_string(county.join("diff.md")).unwrap();
+    assert!(diff.contains("XM2026-001"), "{diff}");
+    assert!(county.join("diff.html").is_file());
+
+    // The first push comments; the next one updates that comment.
+    let comment = script("贴出或更新比较结果的评论");
+    let first = run_step(&comment, &county, &bin, &[env.as_slice(), &[("ANSWER", "")]].concat());
+    assert_eq!(
+        first,
+        "gh api repos/office/qingchuan/issues/7/comments --paginate --jq .[] | select(.body | startswith(\"<!-- tongbao-diff -->\")) | .id\ngh pr comment 7 --body-file comment.md\n"
+    );
+    let again = run_step(&comment, &county, &bin, &[env.as_slice(), &[("ANSWER", "4242\n")]].concat());
+    assert!(
+        again.ends_with("gh api --method PATCH repos/office/qingchuan/issues/comments/4242 -F body=@comment.md\n"),
+        "{again}"
+    );
+    let posted = std::fs::read_to_string(county.join("comment.md")).unwrap();
+    assert_eq!(posted, format!("<!-- tongbao-diff -->\n{diff}"));
+}
+
+#[test]
+fn the_gitlab_recipe_writes_a_code_quality_report_and_keeps_one_note() {
+    let tools = common::command_exists("git") && common::command_exists("jq");
+    if !common::checker_present("git and jq", tools, "apt-get install git jq") {
+        return;
+    }
+    let root = common::scratch("gitlab-recipe");
+    let bin = lone_binary(&root);
+    stand_in(&bin, "curl");
+    let county = pull_request(&root, &bin);
+    let text = std::fs::read_to_string(county.join(".gitlab-ci.yml")).unwrap();
+    let recipe: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let job = &recipe["data"];
+    assert_eq!(job["artifacts"]["reports"]["codequality"].as_str(), Some("gl-code-quality-report.json"));
+    let before: Vec<&str> = job["before_script"].as_sequence().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    assert!(before[1].starts_with("test -x .tongbao/bin/tongbao || cargo install --git"), "{}", before[1]);
+    let script: Vec<&str> = job["script"].as_sequence().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    // GitLab runs the lines of `script` as one shell script.
+    let script = script.join("\n");
+    let env = [
+        ("CI_MERGE_REQUEST_IID", "3"),
+        ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
+        ("CI_API_V4_URL", "https://gitlab.example.org/api/v4"),
+        ("CI_PROJECT_ID", "12"),
+        ("TONGBAO_BOT_TOKEN", "t"),
+    ];
+    let notes = "https://gitlab.example.org/api/v4/projects/12/merge_requests/3/notes";
+    let first = run_step(&script, &county, &bin, &[env.as_slice(), &[("ANSWER", "[]")]].concat());
+    // The body is the diff as JSON (several lines in the log).
+    assert!(first.starts_with(&format!("curl -sf --header PRIVATE-TOKEN: t {notes}?per_page=100\n")), "{first}");
+    let post = "curl -sf --request POST --header PRIVATE-TOKEN: t --header Content-Type: application/json --data {\n  \"body\": \"<!-- tongbao-diff -->\n## 数据变更：origin/main → HEAD\n";
+    assert!(first.contains(post) && first.trim_end().ends_with(notes), "{first}");
+    let existing = r#"[{"id": 5, "body": "别的评论"}, {"id": 9, "body": "<!-- tongbao-diff -->\n旧的"}]"#;
+    let again = run_step(&script, &county, &bin, &[env.as_slice(), &[("ANSWER", existing)]].concat());
+    assert!(again.contains("curl -sf --request PUT ") && !again.contains("POST"), "{again}");
+    assert!(again.trim_end().ends_with(&format!("{notes}/9")), "{again}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(county.join("gl-code-quality-report.json")).unwrap()).unwrap();
+    assert_eq!(report, serde_json::json!([]), "clean data, an empty report");
+    assert!(county.join("site/index.html").is_file() && county.join("diff.md").is_file());
+}

@@ -43,7 +43,9 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut diags = Vec::new();
     // Only the data folders are walked: not the site a build writes next to them, nor `.git`.
-    let data_folder = |e: &walkdir::DirEntry| e.depth() != 1 || !e.file_type().is_dir() || FOLDERS.iter().any(|f| e.file_name() == *f);
+    let data_folder = |e: &walkdir::DirEntry| {
+        e.depth() != 1 || !e.file_type().is_dir() || FOLDERS.iter().any(|f| e.file_name() == *f)
+    };
     for entry in WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(data_folder) {
         let entry = match entry {
             Ok(e) => e,

@@ -11,10 +11,10 @@ mod theme;
 pub(crate) mod views;
 
 pub use format::{Formatter, months_span};
-pub use theme::{Theme, export as export_theme};
 pub use markdown::to_html as markdown_to_html;
 pub(crate) use pages::charts::{ChartView, project_curve, s_curve};
 pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
+pub use theme::{Theme, export as export_theme};
 
 use crate::figures::PeriodFigures;
 use crate::model::{Dataset, Month};

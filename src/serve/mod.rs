@@ -196,7 +196,8 @@ pub fn serve(options: BuildOptions, port: u16, poll: bool) -> Result<(), Failure
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| Failure::Other(format!("错误：无法监听端口 {port}：{e}\n")))?;
     let address = listener.local_addr().map_err(|e| Failure::Other(format!("错误：{e}\n")))?;
-    let watched: Vec<&std::path::Path> = std::iter::once(options.data.as_path()).chain(options.theme.as_deref()).collect();
+    let watched: Vec<&std::path::Path> =
+        std::iter::once(options.data.as_path()).chain(options.theme.as_deref()).collect();
     let edits = Edits::watch(&watched, poll);
     eprintln!(
         "预览地址：http://{address}/index.html（修改 {} 或主题后自动刷新，改动由{}发现；Ctrl+C 结束）",
