@@ -8,6 +8,7 @@
 
 pub mod charts;
 pub mod check;
+pub mod cli_chinese;
 pub mod demo;
 pub mod diagnostic;
 pub mod diff;

@@ -201,11 +201,22 @@ enum Command {
 #[derive(Subcommand)]
 enum NewWhat {
     /// 新项目 projects/<年度>/<编号>.yaml
-    Project { id: String },
+    Project {
+        /// 项目编号，如 CY2026-041
+        id: String,
+    },
     /// 新月报 progress/<YYYY-MM>.yaml，沿用上月数据，并把 config.yaml 的报告期改为该月
-    Month { period: Month },
+    Month {
+        /// 月份 YYYY-MM
+        period: Month,
+    },
     /// 新会议纪要 meetings/<日期>-<简称>.md
-    Meeting { date: Date, slug: String },
+    Meeting {
+        /// 会议日期 YYYY-MM-DD
+        date: Date,
+        /// 文件名中的简称（字母、数字、连字符），如 siji-diaodu
+        slug: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -226,9 +237,31 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn main() -> ExitCode {
     // SAFETY: setting an allocator option takes no pointers; mimalloc allows it at any time.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-    match run(Cli::parse().command) {
+    match run(parse()) {
         Ok(code) => code,
         Err(failure) => fail(&failure),
+    }
+}
+
+/// The command line, parsed with clap's words in Chinese; help and version are printed here,
+/// and a mistake is said in Chinese with exit code 2.
+fn parse() -> Command {
+    use clap::error::ErrorKind;
+    use clap::{CommandFactory, FromArgMatches};
+    let command = tongbao::cli_chinese::localize(Cli::command());
+    let parsed = command.clone().try_get_matches().and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => cli.command,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let text = e.to_string();
+            print!("{text}{}", if text.ends_with('\n') { "" } else { "\n" });
+            std::process::exit(0)
+        }
+        Err(e) => {
+            let program = tongbao::cli_chinese::command_path(&command, std::env::args());
+            eprint!("{}", tongbao::cli_chinese::error(&e, &program));
+            std::process::exit(2)
+        }
     }
 }
 
@@ -312,7 +345,8 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Completions { shell } => {
             use clap::CommandFactory;
-            clap_complete::generate(shell, &mut Cli::command(), "tongbao", &mut std::io::stdout());
+            let mut command = tongbao::cli_chinese::localize(Cli::command());
+            clap_complete::generate(shell, &mut command, "tongbao", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
         Command::Schema { data, out } => {

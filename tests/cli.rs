@@ -113,3 +113,99 @@ fn version_names_the_commit_and_completions_cover_every_shell() {
     }
     assert_eq!(tongbao().args(["completions", "tcsh"]).output().unwrap().status.code(), Some(2));
 }
+
+/// Every help page and every usage error is in Chinese: none of clap's English words, and
+/// every argument has a description.
+#[test]
+fn help_and_errors_have_no_english_left() {
+    let tongbao = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_tongbao")).args(args).output().unwrap();
+    let mut pages = vec![vec!["--help"]];
+    for sub in [
+        "build",
+        "init",
+        "new",
+        "diff",
+        "demo",
+        "completions",
+        "schema",
+        "serve",
+        "export",
+        "forms",
+        "import",
+        "theme",
+        "check",
+    ] {
+        pages.push(vec![sub, "--help"]);
+    }
+    for sub in [["new", "project"], ["new", "month"], ["new", "meeting"], ["theme", "export"]] {
+        pages.push(vec![sub[0], sub[1], "--help"]);
+    }
+    let english = [
+        "Usage",
+        "Options",
+        "Commands",
+        "Arguments",
+        "Print",
+        "help",
+        "version",
+        "default:",
+        "possible values",
+        "OPTIONS",
+        "COMMAND",
+        "error",
+        "tip:",
+        "information",
+        "For more",
+    ];
+    for args in &pages {
+        let out = tongbao(args);
+        assert!(out.status.success(), "{args:?}");
+        let page = text(&out.stdout);
+        assert!(page.contains("用法：tongbao") && page.contains("选项：\n"), "{args:?}:\n{page}");
+        // The words of the page, leaving out option names (`--help`) and commands (`build`).
+        let words: String = page.split_whitespace().filter(|w| !w.starts_with('-')).collect::<Vec<_>>().join(" ");
+        for word in english {
+            assert!(!words.contains(word), "{args:?} says {word:?}:\n{page}");
+        }
+        // An argument's line: its name, two spaces, its description (never empty).
+        for line in page.lines().filter(|l| l.trim_start().starts_with(['-', '<'])) {
+            let described = line.trim().split_once("  ").is_some_and(|(_, d)| !d.trim().is_empty());
+            assert!(described, "{args:?}: no description on {line:?}");
+        }
+    }
+    for (args, said) in [
+        (vec!["bogus"], "错误：没有命令「bogus」\n\n用法：tongbao [选项] <命令>\n\n更多说明：tongbao --help\n"),
+        (
+            vec!["buld"],
+            "错误：没有命令「buld」\n提示：是不是要写「build」？\n\n用法：tongbao [选项] <命令>\n\n更多说明：tongbao --help\n",
+        ),
+        (
+            vec!["check", "--format", "xml"],
+            "错误：--format <格式> 的值「xml」不在可选值之中\n提示：可选的值：human、json、github、gitlab\n\n更多说明：tongbao check --help\n",
+        ),
+        (
+            vec!["build", "--period", "2026-13"],
+            "错误：--period <YYYY-MM> 的值「2026-13」有误：「2026-13」不是有效月份，应写作 YYYY-MM，如 2026-10\n\n更多说明：tongbao build --help\n",
+        ),
+        (
+            vec!["forms"],
+            "错误：缺少必需的参数 <YYYY-MM>\n\n用法：tongbao forms [选项] <YYYY-MM>\n\n更多说明：tongbao forms --help\n",
+        ),
+        (
+            vec!["serve", "--port", "x"],
+            "错误：--port <端口> 的值「x」有误：应为不带符号和小数点的整数\n\n更多说明：tongbao serve --help\n",
+        ),
+        (
+            vec!["new", "month", "2026-13"],
+            "错误：<YYYY-MM> 的值「2026-13」有误：「2026-13」不是有效月份，应写作 YYYY-MM，如 2026-10\n\n更多说明：tongbao new month --help\n",
+        ),
+        (
+            vec!["serve", "--port", "99999"],
+            "错误：--port <端口> 的值「99999」有误：应在 0 到 65535 之间\n\n更多说明：tongbao serve --help\n",
+        ),
+    ] {
+        let out = tongbao(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&out.stderr), said, "{args:?}");
+    }
+}
