@@ -79,6 +79,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "years" => "年数",
         "seed" => "种子",
         "shell" => "shell",
+        "color" => "何时",
         _ => return None,
     })
 }

@@ -3,6 +3,30 @@
 //! rendered only at the edge (the command line).
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether findings are drawn in colour (red errors, yellow warnings, blue gutter, as rustc
+/// does on a terminal): set once by the command line from `--color` and `NO_COLOR`.
+static IN_COLOUR: AtomicBool = AtomicBool::new(false);
+
+/// Findings rendered from now on are in colour (`true`) or plain text.
+pub fn use_colour(on: bool) {
+    IN_COLOUR.store(on, Ordering::Relaxed);
+}
+
+/// `text` in bold and the colour of `severity`, when findings are drawn in colour: what the
+/// command line uses for its own `错误：` lines too.
+pub fn painted(text: &str, severity: Severity) -> String {
+    if !IN_COLOUR.load(Ordering::Relaxed) {
+        return text.to_string();
+    }
+    // annotate-snippets' colours: bright red for errors, yellow for warnings.
+    let colour = match severity {
+        Severity::Error => "91",
+        Severity::Warning => "33",
+    };
+    format!("\x1b[1m\x1b[{colour}m{text}\x1b[0m")
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -135,13 +159,15 @@ impl Diagnostic {
         };
         // Under the snippet's gutter, as wide as the line number.
         let gutter = if line.is_some() { " ".repeat(self.line.to_string().len() + 1) } else { "  ".into() };
-        let hint = self.hint.as_ref().map(|h| format!("{gutter}= 提示：{h}\n")).unwrap_or_default();
+        let in_colour = IN_COLOUR.load(Ordering::Relaxed);
+        // Like rustc's `= help:`: the `=` in the gutter's blue, the word in bold.
+        let said = if in_colour { "\x1b[1m\x1b[94m=\x1b[0m \x1b[1m提示\x1b[0m：" } else { "= 提示：" };
+        let hint = self.hint.as_ref().map(|h| format!("{gutter}{said}{h}\n")).unwrap_or_default();
         if line.is_none() {
             // Without the text, say where it is the way the snippet would.
             return format!(
-                "{}[{}]: {}\n --> {}:{}:{}\n{hint}",
-                self.label(),
-                self.code,
+                "{}: {}\n --> {}:{}:{}\n{hint}",
+                painted(&format!("{}[{}]", self.label(), self.code), self.severity),
                 self.message,
                 self.file,
                 self.line,
@@ -149,7 +175,8 @@ impl Diagnostic {
             );
         }
         // The hint in the same words as in every other format (提示：), under the snippet.
-        let mut out = Renderer::plain().render(&[title.element(place)]);
+        let renderer = if in_colour { Renderer::styled() } else { Renderer::plain() };
+        let mut out = renderer.render(&[title.element(place)]);
         out.push('\n');
         out.push_str(&hint);
         out

@@ -226,26 +226,46 @@ pub fn prepare(options: &BuildOptions, cache: &mut load::Cache) -> Result<Prepar
 }
 
 /// The phases of a build, in order: what `--timings` reports and the progress bar shows. Pages
-/// and documents render in one phase, side by side: a period's ledger page renders with its
-/// bulletin (which shows the same table as 附件1), beside the other pages.
-pub const PHASES: [&str; 5] = ["读取", "检查", "计算指标", "渲染页面与文书", "写入"];
+/// and documents render in one phase, side by side, and each is written to the staging folder
+/// as soon as it is made (a period's ledger page renders with its bulletin, which shows the
+/// same table as 附件1); the PDFs, when asked for, are printed from there; the last phase
+/// removes what the previous output had and this build did not write, records the marker and
+/// swaps the new site in ([`output`]).
+pub const PHASES: [&str; 6] = ["读取", "检查", "计算指标", "渲染并写出文件", "导出 PDF", "换入输出目录"];
+
+/// The phase of [`PHASES`] that only a build with `--pdf` has.
+const PDF_PHASE: usize = 4;
+
+/// What a build tells whoever shows its progress (the command line's progress bar).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Phase [`PHASES`]`[i]` begins.
+    Phase(usize),
+    /// About how many files the build will write: as many as the output it replaces has, its
+    /// PDFs left out when none are asked for, its marker counted (a first build does not know).
+    Expect(usize),
+    /// How many files are written so far.
+    Written(usize),
+}
 
 /// Measures the phases of a build and tells an observer when each begins.
 struct Phases<'a> {
     done: Vec<(&'static str, Duration)>,
+    under_way: Option<usize>,
     clock: Instant,
-    started: &'a (dyn Fn(usize) + Sync),
+    observe: &'a (dyn Fn(Step) + Sync),
 }
 
 impl Phases<'_> {
-    /// Ends the phase under way (if any) and starts phase `index`.
+    /// Ends the phase under way (if any) and starts phase `index` (none when past the last).
     fn next(&mut self, index: usize) {
-        if index > 0 {
-            self.done.push((PHASES[index - 1], self.clock.elapsed()));
+        if let Some(ended) = self.under_way {
+            self.done.push((PHASES[ended], self.clock.elapsed()));
         }
         self.clock = Instant::now();
+        self.under_way = (index < PHASES.len()).then_some(index);
         if index < PHASES.len() {
-            (self.started)(index);
+            (self.observe)(Step::Phase(index));
         }
     }
 }
@@ -338,9 +358,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     build_with_progress(options, &|_| {})
 }
 
-/// [`build`], calling `started(i)` as phase [`PHASES`]`[i]` begins.
-pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sync)) -> Result<BuildReport, Failure> {
-    let mut phases = Phases { done: Vec::new(), clock: Instant::now(), started };
+/// [`build`], telling `observe` each [`Step`] as it happens.
+pub fn build_with_progress(options: &BuildOptions, observe: &(dyn Fn(Step) + Sync)) -> Result<BuildReport, Failure> {
+    let mut phases = Phases { done: Vec::new(), under_way: None, clock: Instant::now(), observe };
     phases.next(0);
     let loaded = load_folder(&options.data, None)?;
     let data = (loaded.sources.files.len(), loaded.sources.files.values().map(|f| f.text.len() as u64).sum());
@@ -357,18 +377,23 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
         .map_err(Failure::Other)?
         .timing_charts(&chart_clock)
         .exporting_pdf(options.pdf);
+    if let Some(listed) = output::marker::listed(&options.out) {
+        observe(Step::Expect(listed.iter().filter(|f| options.pdf || !f.ends_with(".pdf")).count() + 1));
+    }
     let mut staging = output::Staging::create(&options.out, &theme).map_err(Failure::Other)?;
     let printed = std::sync::Mutex::new(Vec::new());
     let sink = |page: render::Page| {
         if print::is_printed(&page.path) {
             printed.lock().map_err(|_| "错误：内部锁失效\n".to_string())?.push(page.path.clone());
         }
-        staging.put(page)
+        staging.put(page)?;
+        observe(Step::Written(staging.files_so_far()));
+        Ok(())
     };
     render_everything(&ctx, &sink).map_err(Failure::Other)?;
-    phases.next(4);
     let mut pdf_notes = Vec::new();
     if options.pdf {
+        phases.next(PDF_PHASE);
         let mut printed = printed.into_inner().unwrap_or_default();
         printed.sort();
         match print::pdf::find_browser(options.browser.as_deref()) {
@@ -386,6 +411,7 @@ pub fn build_with_progress(options: &BuildOptions, started: &(dyn Fn(usize) + Sy
             }
         }
     }
+    phases.next(PDF_PHASE + 1);
     let written = staging.commit().map_err(Failure::Other)?;
     phases.next(PHASES.len());
     Ok(BuildReport {

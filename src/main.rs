@@ -21,6 +21,35 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "（提交 ", env!("TON
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// 以颜色显示错误与警告：auto 在终端上且未设置环境变量 NO_COLOR 时着色，always 总是，never 从不
+    #[arg(long, global = true, value_enum, default_value_t = Colour::Auto)]
+    color: Colour,
+}
+
+/// `--color`: like cargo's and rustc's.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Colour {
+    /// 输出到终端且未设置 NO_COLOR 时着色
+    Auto,
+    /// 总是着色
+    Always,
+    /// 从不着色
+    Never,
+}
+
+impl Colour {
+    /// Whether what goes to stderr is painted: `auto` on a terminal unless `NO_COLOR` is set
+    /// to something (no-color.org); `always` and `never` as they say.
+    fn on_stderr(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            Colour::Always => true,
+            Colour::Never => false,
+            Colour::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -237,7 +266,11 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn main() -> ExitCode {
     // SAFETY: setting an allocator option takes no pointers; mimalloc allows it at any time.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-    match run(parse()) {
+    let cli = parse();
+    // The preview shows the data's errors on its page too: they stay plain text there.
+    let serving = matches!(cli.command, Command::Serve { .. });
+    tongbao::diagnostic::use_colour(cli.color.on_stderr() && !serving);
+    match run(cli.command) {
         Ok(code) => code,
         Err(failure) => fail(&failure),
     }
@@ -245,13 +278,13 @@ fn main() -> ExitCode {
 
 /// The command line, parsed with clap's words in Chinese; help and version are printed here,
 /// and a mistake is said in Chinese with exit code 2.
-fn parse() -> Command {
+fn parse() -> Cli {
     use clap::error::ErrorKind;
     use clap::{CommandFactory, FromArgMatches};
     let command = tongbao::cli_chinese::localize(Cli::command());
     let parsed = command.clone().try_get_matches().and_then(|matches| Cli::from_arg_matches(&matches));
     match parsed {
-        Ok(cli) => cli.command,
+        Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let text = e.to_string();
             print!("{text}{}", if text.ends_with('\n') { "" } else { "\n" });
@@ -279,7 +312,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             tongbao::output::stop::on_signals();
             let options = BuildOptions { data, theme, out, period, pdf, browser };
             let progress = Progress::start(quiet);
-            let built = tongbao::build_with_progress(&options, &|phase| progress.phase(phase));
+            let built = tongbao::build_with_progress(&options, &|step| progress.step(step));
             progress.finish();
             let report = built?;
             if timings {
@@ -289,7 +322,8 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             for note in &report.pdf_notes {
                 eprintln!("{note}");
             }
-            if !quiet {
+            // The table says all the summary does, and more.
+            if !quiet && !timings {
                 eprintln!("{}", report.summary());
             }
             if report.pdf_failed { ExitCode::from(tongbao::print::pdf::EXIT_FAILED) } else { ExitCode::SUCCESS }
@@ -408,8 +442,9 @@ fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Failure {
     Failure::Other(format!("错误：无法写入 {}：{e}\n", path.display()))
 }
 
-/// A progress bar on the terminal for builds that take more than a second; nothing when
-/// stderr is not a terminal or with `--quiet`.
+/// A progress bar on the terminal for builds that take more than a second: the phase, and
+/// while pages are made the files written of those expected, with the time left; nothing
+/// when stderr is not a terminal or with `--quiet`.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
 }
@@ -417,19 +452,22 @@ struct Progress {
 /// How long a build runs before its progress bar appears.
 const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// The bar before the pages: the time so far, a spinner and the phase.
+const PHASE_ONLY: &str = "{elapsed:>4} {spinner} {msg}";
+/// While pages are made, when the build knows how many files to expect (the output it
+/// replaces has that many): `12s [=====>    ] 5120/10240 个文件 渲染并写出文件，约剩 12 秒`.
+const PAGES_OF_EXPECTED: &str = "{elapsed:>4} [{bar:30}] {pos}/{len} 个文件 {msg}，约剩 {剩余}";
+/// While pages are made on a first build: how many so far.
+const PAGES_SO_FAR: &str = "{elapsed:>4} {spinner} 已写 {pos} 个文件 {msg}";
+
 impl Progress {
     fn start(quiet: bool) -> Progress {
         use std::io::IsTerminal;
         if quiet || !std::io::stderr().is_terminal() {
             return Progress { bar: None };
         }
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(tongbao::PHASES.len() as u64),
-            indicatif::ProgressDrawTarget::hidden(),
-        );
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{elapsed:>3} [{bar:30}] {pos}/{len} {msg}") {
-            bar.set_style(style.progress_chars("=> "));
-        }
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        bar.set_style(Progress::style(PHASE_ONLY));
         let shown = bar.clone();
         std::thread::spawn(move || {
             std::thread::sleep(PROGRESS_AFTER);
@@ -441,10 +479,41 @@ impl Progress {
         Progress { bar: Some(bar) }
     }
 
-    fn phase(&self, index: usize) {
-        if let Some(bar) = &self.bar {
-            bar.set_position(index as u64);
-            bar.set_message(tongbao::PHASES[index]);
+    /// One of the bar's looks, with the time left said in Chinese (`约剩 12 秒`).
+    fn style(template: &str) -> indicatif::ProgressStyle {
+        let style = indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        style.progress_chars("=> ").with_key(
+            "剩余",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}", time_left(state.eta()));
+            },
+        )
+    }
+
+    fn step(&self, step: tongbao::Step) {
+        let Some(bar) = &self.bar else { return };
+        match step {
+            tongbao::Step::Phase(index) => {
+                let pages = index == 3;
+                match bar.length() {
+                    Some(_) if pages => bar.set_style(Progress::style(PAGES_OF_EXPECTED)),
+                    None if pages => bar.set_style(Progress::style(PAGES_SO_FAR)),
+                    _ => bar.set_style(Progress::style(PHASE_ONLY)),
+                }
+                bar.set_message(tongbao::PHASES[index]);
+            }
+            tongbao::Step::Expect(files) => {
+                bar.set_length(files as u64);
+                bar.set_style(Progress::style(PAGES_OF_EXPECTED));
+            }
+            // More than expected: the site grew since the last build.
+            tongbao::Step::Written(files) => {
+                if bar.length().is_some_and(|expected| files as u64 > expected) {
+                    bar.set_length(files as u64);
+                }
+                bar.set_position(files as u64);
+            }
         }
     }
 
@@ -455,8 +524,18 @@ impl Progress {
     }
 }
 
+/// `12 秒`, `3 分 5 秒`: the time left, in whole seconds.
+fn time_left(left: std::time::Duration) -> String {
+    let seconds = left.as_secs();
+    if seconds < 60 { format!("{seconds} 秒") } else { format!("{} 分 {} 秒", seconds / 60, seconds % 60) }
+}
+
 fn fail(failure: &Failure) -> ExitCode {
-    eprint!("{failure}");
+    let text = failure.to_string();
+    match text.strip_prefix("错误：") {
+        Some(rest) => eprint!("{}：{rest}", tongbao::diagnostic::painted("错误", tongbao::diagnostic::Severity::Error)),
+        None => eprint!("{text}"),
+    }
     match failure {
         Failure::Data(_) => ExitCode::from(1),
         Failure::Other(_) => ExitCode::from(2),

@@ -65,7 +65,7 @@ fn json_and_github_formats() {
 fn timings_list_every_phase_in_one_aligned_table() {
     let out = common::scratch("timings").join("site");
     let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--timings", "--data"])
+        .args(["build", "--timings", "--data"])
         .arg(common::fixture("mini"))
         .arg("--out")
         .arg(&out)
@@ -74,10 +74,13 @@ fn timings_list_every_phase_in_one_aligned_table() {
     assert!(run.status.success(), "{}", text(&run.stderr));
     let stderr = text(&run.stderr);
     // The table, then the warnings of the fixture (mini has two).
+    // The summary once: the table, not the line a build without --timings ends with too.
+    assert!(!stderr.contains("已生成"), "{stderr}");
     let lines: Vec<&str> = stderr.lines().take_while(|l| !l.starts_with("警告")).collect();
     let table = lines.join("\n");
     let names: Vec<&str> = lines[1..lines.len() - 1].iter().map(|l| l.split_whitespace().next().unwrap()).collect();
-    let mut expected = tongbao::PHASES.to_vec();
+    // Every phase but the PDFs', not asked for.
+    let mut expected: Vec<&str> = tongbao::PHASES.into_iter().filter(|p| *p != "导出 PDF").collect();
     expected.extend(["合计", "其中绘图(CPU)"]);
     assert_eq!(names, expected, "{table}");
     // Every figure ends in the same column: 16 columns of name, 10 of number.
@@ -208,4 +211,86 @@ fn help_and_errors_have_no_english_left() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(text(&out.stderr), said, "{args:?}");
     }
+}
+
+/// Findings are in colour on a terminal (rustc's red and yellow, a blue gutter) and plain when
+/// piped, with `--color never` or with `NO_COLOR` set; `--color always` paints a pipe too.
+/// The terminal is `script`'s pseudo-terminal (util-linux, in every Debian).
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let broken = common::edited("mini", "projects/T-1.yaml", "lead_unit: 甲局", "lead_unit: 甲居");
+    let red_error = "\x1b[1m\x1b[91m错误[E0301]\x1b[0m";
+    let yellow_warning = "\x1b[1m\x1b[33m警告[";
+    let piped = |extra: &[&str]| text(&check(&broken, extra).stderr);
+    assert!(!piped(&[]).contains('\x1b'), "{}", piped(&[]));
+    assert!(!piped(&["--color", "never"]).contains('\x1b'));
+    let always = piped(&["--color", "always"]);
+    assert!(always.contains(red_error) && always.contains(yellow_warning), "{always:?}");
+    // The plain text is the same, the colours taken out.
+    assert_eq!(strip_colour(&always), piped(&[]));
+
+    let on_terminal = |no_color: Option<&str>, extra: &str| {
+        let line = format!("{} check --data {} {extra}", env!("CARGO_BIN_EXE_tongbao"), broken.display());
+        let mut script = Command::new("script");
+        script.args(["-qec", &line, "/dev/null"]).env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            script.env("NO_COLOR", value);
+        }
+        let out = script.output().expect("script (util-linux) makes the terminal: apt-get install bsdutils");
+        text(&out.stdout).replace("\r\n", "\n")
+    };
+    assert!(on_terminal(None, "").contains(red_error), "{:?}", on_terminal(None, ""));
+    // no-color.org: set to anything but the empty string, it turns colour off.
+    assert!(on_terminal(Some(""), "").contains(red_error));
+    assert!(!on_terminal(Some("1"), "").contains('\x1b'));
+    assert!(!on_terminal(None, "--color never").contains('\x1b'));
+    assert!(on_terminal(Some("1"), "--color always").contains(red_error));
+}
+
+/// `text` without its ANSI colour sequences (`ESC [ … m`).
+fn strip_colour(text: &str) -> String {
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('\x1b') {
+        plain.push_str(&rest[..start]);
+        rest = rest[start..].split_once('m').map_or("", |(_, after)| after);
+    }
+    plain + rest
+}
+
+/// On a terminal a build that takes more than a second shows a bar: the files written so far
+/// on a first build; the next build, which expects as many files as the output it replaces
+/// has, `n/N 个文件` and the time left. Piped, nothing of it.
+#[test]
+fn progress_bar_counts_the_files_on_a_terminal() {
+    let dir = common::scratch("progress");
+    // Big enough to take more than a second in a debug build (about 3 s here).
+    common::demo(&dir.join("data"), &["--projects", "500", "--meetings", "4"]);
+    let build = || {
+        let line = format!("{} build --data data --out site", env!("CARGO_BIN_EXE_tongbao"));
+        let out = Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .current_dir(&dir)
+            .output()
+            .expect("script (util-linux) makes the terminal: apt-get install bsdutils");
+        assert!(out.status.success());
+        // What the terminal showed, one redraw per line.
+        text(&out.stdout).replace("\r\n", "\n").replace('\r', "\n")
+    };
+    let first = build();
+    assert!(first.contains(" 个文件 渲染并写出文件") && first.contains("已写 "), "{first}");
+    assert!(!first.contains("约剩"), "{first}");
+    let files = common::files(&dir.join("site")).len();
+    assert!(first.contains(&format!("已生成 {files} 个文件")), "{first}");
+    let second = build();
+    let counting = format!("/{files} 个文件 渲染并写出文件，约剩 ");
+    assert!(second.contains(&counting) && second.contains(" 秒"), "{counting:?} in {second}");
+    // The bar is cleared at the end: the last line is the summary.
+    assert!(second.trim_end().rsplit('\n').next().unwrap().contains("已生成 "), "{second}");
+    let piped = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["build", "--data", "data", "--out", "site"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(!text(&piped.stderr).contains("个文件 渲染"), "{}", text(&piped.stderr));
 }

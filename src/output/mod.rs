@@ -240,6 +240,11 @@ impl Staging {
         Ok(staging)
     }
 
+    /// How many files are written so far, the theme's static files among them.
+    pub fn files_so_far(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+
     /// The folder, once every page handed to it is written, the large ones too: where the
     /// browser reads the pages it prints as PDF.
     pub fn written_dir(&mut self) -> Result<&Path, String> {
