@@ -7,12 +7,20 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The binary copied alone into `root/bin`, so that nothing of the source tree is near it.
+/// The binary copied alone into `root/bin`, so that nothing of the source tree is near it: the
+/// release binary when `.ci/run` has made one (static musl, by `.ci/release-binary`, named in
+/// `TONGBAO_RELEASE_BINARY`), otherwise the binary of this test build.
 fn lone_binary(root: &Path) -> PathBuf {
     let bin = root.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     let copy = bin.join("tongbao");
-    std::fs::copy(env!("CARGO_BIN_EXE_tongbao"), &copy).unwrap();
+    let release = std::env::var_os("TONGBAO_RELEASE_BINARY").map(PathBuf::from);
+    std::fs::copy(release.as_deref().unwrap_or(Path::new(env!("CARGO_BIN_EXE_tongbao"))), &copy).unwrap();
+    if release.is_some() {
+        // Made from the same commit as this test build.
+        let version = |bin: &Path| Command::new(bin).arg("--version").output().unwrap().stdout;
+        assert_eq!(version(&copy), version(Path::new(env!("CARGO_BIN_EXE_tongbao"))));
+    }
     copy
 }
 
@@ -279,4 +287,61 @@ fn the_gitlab_recipe_writes_a_code_quality_report_and_keeps_one_note() {
         serde_json::from_str(&std::fs::read_to_string(county.join("gl-code-quality-report.json")).unwrap()).unwrap();
     assert_eq!(report, serde_json::json!([]), "clean data, an empty report");
     assert!(county.join("site/index.html").is_file() && county.join("diff.md").is_file());
+}
+
+/// The release workflow builds the three platforms' binaries on a `v*` tag with
+/// `.ci/release-binary` and attaches them to the tag's release; what can run here does: every
+/// shell step is valid bash, the script refuses a tag that is not the crate's version, and
+/// (when `.ci/run` has made the musl archive, `TONGBAO_RELEASE_ARCHIVE`) the workflow's trial
+/// step runs on it as written. The other two platforms and the upload need GitHub's runners.
+#[test]
+fn the_release_recipe_builds_three_platforms_on_a_tag() {
+    let root = common::root();
+    let text = std::fs::read_to_string(root.join(".github/workflows/release.yml")).unwrap();
+    let recipe: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(recipe["on"]["push"]["tags"][0].as_str(), Some("v*"));
+    assert_eq!(recipe["permissions"]["contents"].as_str(), Some("write"));
+    let targets: Vec<&str> = recipe["jobs"]["binary"]["strategy"]["matrix"]["include"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|t| t["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, ["x86_64-unknown-linux-musl", "aarch64-unknown-linux-musl", "x86_64-pc-windows-msvc"]);
+    let mut steps = recipe["jobs"]["binary"]["steps"].as_sequence().unwrap().clone();
+    steps.extend(recipe["jobs"]["release"]["steps"].as_sequence().unwrap().iter().cloned());
+    let scripts: Vec<(&str, &str)> =
+        steps.iter().filter_map(|s| Some((s["name"].as_str()?, s["run"].as_str()?))).collect();
+    assert_eq!(scripts.len(), 5, "{scripts:?}");
+    for (name, script) in &scripts {
+        let syntax = Command::new("bash").args(["-n", "-c", script]).output().unwrap();
+        assert!(syntax.status.success(), "{name}: {}", said(&syntax));
+    }
+    let build = scripts.iter().find(|(name, _)| *name == "编译并打包").unwrap().1;
+    assert_eq!(build, ".ci/release-binary \"$TARGET\" \"$GITHUB_REF_NAME\" dist");
+
+    let wrong = Command::new(root.join(".ci/release-binary")).args(["x86_64-unknown-linux-musl", "v9.9.9"]).output();
+    let wrong = wrong.unwrap();
+    assert_eq!(wrong.status.code(), Some(2));
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(said(&wrong), format!("错误：标签 v9.9.9 与 Cargo.toml 的版本 {version} 不符（应为 v{version}）\n"));
+
+    let Some(archive) = std::env::var_os("TONGBAO_RELEASE_ARCHIVE").map(PathBuf::from) else {
+        eprintln!("注意：没有发布版的压缩包（由 .ci/run 的 .ci/release-binary 生成），跳过试运行");
+        return;
+    };
+    let name = archive.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(name, format!("tongbao-v{version}-x86_64-unknown-linux-musl.tar.gz"));
+    let sums = std::fs::read_to_string(archive.with_file_name(name.replace(".tar.gz", ".sha256"))).unwrap();
+    assert!(sums.trim_end().ends_with(&format!("  {name}")), "{sums}");
+    let dir = common::scratch("release-trial");
+    std::fs::create_dir_all(dir.join("dist")).unwrap();
+    std::fs::copy(&archive, dir.join("dist").join(&name)).unwrap();
+    let trial = scripts.iter().find(|(name, _)| *name == "试运行").unwrap().1;
+    let out = Command::new("bash").current_dir(&dir).args(["-e", "-c", trial]).output().unwrap();
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), said(&out));
+    for file in ["tongbao", "README.md", "审核指南.md"] {
+        assert!(dir.join("try").join(file).is_file(), "{file} not in the archive");
+    }
+    assert!(dir.join("try/county/site/index.html").is_file());
 }
