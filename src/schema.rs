@@ -273,7 +273,8 @@ fn meeting(cfg: &Config, n: &Names) -> Value {
                 "date": date("日期"),
                 "text": text("内容", "办理情况"),
                 "kind": { "type": "string", "enum": ["进展", "催办", "延期", "办结", "退办"], "title": "类别", "description": "进展（默认）、催办、延期、办结或退办" },
-                "deadline": date("延期后的办理时限（仅延期记录）")
+                "deadline": date("延期后的办理时限（仅延期记录）"),
+                "lead_unit": one_of("改派的牵头单位", "退办后改由哪个单位牵头（仅退办记录）：orgs.yaml 中的单位", &n.units)
             })) },
             "report_back": text("反馈要求", "交办单上写明的反馈要求；不填则用通用的反馈要求")
         }),

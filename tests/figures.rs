@@ -302,3 +302,35 @@ fn the_docket_agrees_with_judging_every_decision_of_a_demo_county() {
     }
     assert!(lists_cut_short > 10, "the demo should have long lists to cut: {lists_cut_short}");
 }
+
+/// Decision no.2 of the mini county (乙局, due 02-10) is returned (退办) on 02-05 and assigned
+/// to 甲局 on 03-15: in January it counts for 乙局; in February for no unit, as waiting to be
+/// assigned again (and overdue); from March for 甲局, with the deadline it had.
+#[test]
+fn a_returned_decision_counts_for_no_unit_until_it_is_assigned_again() {
+    let data = common::edited(
+        "mini",
+        "meetings/2026-01-20-diaodu.md",
+        "    deadline: 2026-02-10\n    status: 正在办理\n",
+        "    deadline: 2026-02-10\n    status: 正在办理\n    feedback:\n      \
+         - { date: 2026-02-05, kind: 退办, text: 乙局认为不属本单位职责，退回 }\n      \
+         - { date: 2026-03-15, kind: 退办, lead_unit: 甲局, text: 改由甲局牵头 }\n",
+    );
+    let ds = common::dataset(&data);
+    let all = figures::compute_all(&ds);
+    let units = |m: u32| {
+        let d = &period(&all, m).decisions;
+        let by_unit: Vec<(&str, usize, usize)> =
+            d.by_unit.iter().map(|(u, f)| (u.as_str(), f.total, f.overdue)).collect();
+        (by_unit, d.awaiting.total, d.awaiting.overdue, d.all.total, d.all.overdue)
+    };
+    assert_eq!(units(1), (vec![("乙局", 1, 0), ("甲局", 2, 0)], 0, 0, 3, 0));
+    assert_eq!(units(2), (vec![("甲局", 2, 0)], 1, 1, 3, 1));
+    assert_eq!(units(3), (vec![("甲局", 3, 1)], 0, 0, 3, 1));
+    let second = |m: u32| period(&all, m).decisions.states[1].lead_unit.clone();
+    assert_eq!((second(1), second(2), second(3)), (Some("乙局".into()), None, Some("甲局".into())));
+    assert_eq!(
+        period(&all, 3).decisions.states[1].deadline,
+        Some(tongbao::model::Date { year: 2026, month: 2, day: 10 })
+    );
+}

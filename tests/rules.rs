@@ -89,6 +89,19 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "    status: 正在办理\\n    feedback:\\n      - { date: 2026-01-01, text: 提前反馈 }",
         "meetings/2026-01-20-diaodu.md:22:17 E0403",
     ),
+    // A unit assigned again only on a 退办 entry, and one that exists.
+    (
+        "meetings/2026-01-20-diaodu.md",
+        "    status: 正在办理",
+        "    status: 正在办理\\n    feedback:\\n      - { date: 2026-02-01, lead_unit: 甲局, text: 进展 }",
+        "meetings/2026-01-20-diaodu.md:22:40 E0421",
+    ),
+    (
+        "meetings/2026-01-20-diaodu.md",
+        "    status: 正在办理",
+        "    status: 正在办理\\n    feedback:\\n      - { date: 2026-02-01, kind: 退办, lead_unit: 丙局, text: 退回 }",
+        "meetings/2026-01-20-diaodu.md:22:50 E0301",
+    ),
     (
         "meetings/2026-01-20-diaodu.md",
         "    status: 未启动",

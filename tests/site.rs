@@ -602,3 +602,52 @@ fn a_rebuild_writes_over_the_previous_output_and_leaves_nothing_stale() {
     };
     assert_eq!(folders(&out), folders(&fresh), "no empty folder is left behind");
 }
+
+/// A returned decision (退办) on the site and the forms: waiting, it is said so, counted in the
+/// 督查通报 for the office and urged on no unit; assigned again, it is the new unit's.
+#[test]
+fn a_returned_decision_is_shown_as_waiting_then_as_the_new_units() {
+    let data = common::edited(
+        "mini",
+        "meetings/2026-01-20-diaodu.md",
+        "    deadline: 2026-02-10\n    status: 正在办理\n",
+        "    deadline: 2026-02-10\n    status: 正在办理\n    feedback:\n      \
+         - { date: 2026-02-05, kind: 退办, text: 乙局认为不属本单位职责，退回 }\n      \
+         - { date: 2026-03-15, kind: 退办, lead_unit: 甲局, text: 改由甲局牵头 }\n",
+    );
+    let words = |site: &Path, page: &str| {
+        let html = read(site, page);
+        let text: String = html.split('<').map(|part| part.split_once('>').map_or(part, |(_, t)| t)).collect();
+        text.split_whitespace().collect::<String>()
+    };
+    let february = common::scratch("returned").join("site");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["build", "--quiet", "--period", "2026-02", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&february)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(words(&february, "decisions.html").contains("乙局（已退办，待重新交办）"));
+    let report = words(&february, "supervision/ducha-2026-02.html");
+    assert!(
+        report.contains("逾期未办结1件，占33.3%。其中1件经牵头单位退办，待重新交办（1件已过办理时限）。"),
+        "{report}"
+    );
+    assert!(report.contains("各牵头单位的议定事项均在办理时限内推进，无逾期事项。"), "{report}");
+    let notices = words(&february, "supervision/cuiban-2026-02.html");
+    assert!(!notices.contains("乙局：") && !notices.contains("乙局二月十日前筹措资金"), "{notices}");
+
+    let march = common::build(&data);
+    assert!(words(&march, "decisions.html").contains("甲局（改派，原乙局）"));
+    let notices = words(&march, "supervision/cuiban-2026-03.html");
+    assert!(
+        notices.contains("甲局：截至2026年3月31日，你单位牵头办理的下列1项事项中，有1项已超过办理时限。"),
+        "{notices}"
+    );
+    assert!(notices.contains("议定事项乙局二月十日前筹措资金一月调度会第2件2026年2月10日逾期49天"), "{notices}");
+    assert!(
+        words(&march, "supervision/ducha-2026-03.html").contains("办理滞后、存在逾期事项的单位：甲局（逾期1件）。")
+    );
+}

@@ -75,7 +75,8 @@ pub fn check(c: &mut Checker) {
 }
 
 /// A decision's history: dated no earlier than its meeting; a new deadline on 延期 entries and
-/// on them only; a 办结 entry only on a decision 已办结, on its `closed` date.
+/// on them only; a 办结 entry only on a decision 已办结, on its `closed` date; a unit assigned
+/// again on 退办 entries only, and one that exists.
 fn history(c: &mut Checker, f: &str, i: usize, held: Date, d: &Decision) {
     for (j, e) in d.feedback.iter().enumerate() {
         let at = |field: &str| path!["decisions", i, "feedback", j, field];
@@ -108,6 +109,17 @@ fn history(c: &mut Checker, f: &str, i: usize, held: Date, d: &Decision) {
                     d.closed.map_or("空".to_string(), |c| c.to_string())
                 ),
                 Some(format!("办结后写 status: 已办结 与 closed: {}", e.date)),
+            ),
+            _ => {}
+        }
+        match (e.kind, &e.lead_unit) {
+            (FollowUpKind::Returned, Some(unit)) => c.reference(Ref::Unit, f, &at("lead_unit"), unit),
+            (kind, Some(_)) => c.error(
+                "E0421",
+                f,
+                &at("lead_unit"),
+                format!("只有退办记录才有改派的牵头单位，这条是「{}」", kind.label()),
+                Some("退回后改派请写 kind: 退办；否则删去 lead_unit".into()),
             ),
             _ => {}
         }

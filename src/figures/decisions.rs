@@ -51,6 +51,9 @@ pub struct DecisionState {
     pub extended: bool,
     /// 催办 entries by then.
     pub urged: usize,
+    /// The unit in charge then ([`Decision::lead_unit_at`]): the meeting's, the one a 退办
+    /// was assigned to again, or none while it waits to be.
+    pub lead_unit: Option<String>,
 }
 
 /// A follow-up rate: 已办结 ÷ all; and how many are overdue (逾期), the rest being 正在办理.
@@ -87,8 +90,11 @@ pub struct DecisionFigures {
     pub states: Vec<DecisionState>,
     /// By meeting index.
     pub by_meeting: BTreeMap<usize, FollowUp>,
-    /// By lead unit.
+    /// By the unit in charge at the date (a returned decision by the unit it was assigned to
+    /// again; one waiting to be assigned again under none).
     pub by_unit: BTreeMap<String, FollowUp>,
+    /// The decisions returned by their unit (退办) and not yet assigned again.
+    pub awaiting: FollowUp,
     /// Every decision of the meetings held by then.
     pub all: FollowUp,
 }
@@ -110,7 +116,8 @@ fn judge_one(mi: usize, di: usize, d: &Decision, as_of: Date) -> DecisionState {
     };
     let extended = deadline != d.deadline;
     let urged = d.count_by(FollowUpKind::Urged, as_of);
-    DecisionState { meeting: mi, decision: di, status, overdue, alert, deadline, extended, urged }
+    let lead_unit = d.lead_unit_at(as_of).map(str::to_string);
+    DecisionState { meeting: mi, decision: di, status, overdue, alert, deadline, extended, urged, lead_unit }
 }
 
 /// The state of every decision of the meetings held by `as_of`.
@@ -212,8 +219,10 @@ pub fn judge(ds: &Dataset, as_of: Date) -> DecisionFigures {
     for s in &out.states {
         out.all.add(s);
         out.by_meeting.entry(s.meeting).or_default().add(s);
-        let unit = &ds.meetings[s.meeting].front.decisions[s.decision].lead_unit;
-        out.by_unit.entry(unit.clone()).or_default().add(s);
+        match &s.lead_unit {
+            Some(unit) => out.by_unit.entry(unit.clone()).or_default().add(s),
+            None => out.awaiting.add(s),
+        }
     }
     out
 }

@@ -121,6 +121,9 @@ pub struct Feedback {
     pub kind: FollowUpKind,
     /// 延期 only: the new deadline, which holds from the entry's date on.
     pub deadline: Option<Date>,
+    /// 退办 only: the unit the decision was assigned to again (改派), in charge from the
+    /// entry's date on; without it the decision waits to be assigned again.
+    pub lead_unit: Option<String>,
 }
 
 /// The kinds of entry in a decision's history.
@@ -162,6 +165,16 @@ impl Decision {
     pub fn deadline_at(&self, as_of: Date) -> Option<Date> {
         let extended = self.feedback.iter().filter(|f| f.kind == FollowUpKind::Extended && f.date <= as_of);
         extended.filter(|f| f.deadline.is_some()).max_by_key(|f| f.date).and_then(|f| f.deadline).or(self.deadline)
+    }
+
+    /// The unit in charge on day `as_of`: the meeting's, or after a 退办 the unit it was
+    /// assigned to again; `None` while a returned decision waits to be assigned again.
+    pub fn lead_unit_at(&self, as_of: Date) -> Option<&str> {
+        let returned = self.feedback.iter().filter(|f| f.kind == FollowUpKind::Returned && f.date <= as_of);
+        match returned.max_by_key(|f| f.date) {
+            None => Some(&self.lead_unit),
+            Some(entry) => entry.lead_unit.as_deref(),
+        }
     }
 
     /// How many entries of `kind` the history has by day `as_of`.

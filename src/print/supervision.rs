@@ -189,6 +189,9 @@ fn notices(ctx: &Ctx) -> Vec<Notice> {
     for s in pf.decisions.states.iter().filter(|s| s.status != DecisionStatus::Closed) {
         let meeting = &ds.meetings[s.meeting].front;
         let d = &meeting.decisions[s.decision];
+        // One returned (退办) and not yet assigned again has no unit to urge: the 督查通报
+        // counts it for the office.
+        let Some(unit) = &s.lead_unit else { continue };
         if let Some((overdue, state)) = urgency(pf.as_of, s.deadline) {
             let urged = if s.urged > 0 { format!("（已催办{}次）", s.urged) } else { String::new() };
             let extended = if s.extended { "（延期后）" } else { "" };
@@ -199,7 +202,7 @@ fn notices(ctx: &Ctx) -> Vec<Notice> {
                 deadline: format!("{}{extended}", chinese_or_none(s.deadline)),
                 state: format!("{state}{urged}"),
             };
-            by_unit.entry(d.lead_unit.clone()).or_default().push((s.deadline, overdue, item));
+            by_unit.entry(unit.clone()).or_default().push((s.deadline, overdue, item));
         }
     }
     for b in pf.blockers.iter().filter(|b| b.open) {
@@ -255,6 +258,16 @@ fn behind(ctx: &Ctx) -> String {
     format!("办理滞后、存在逾期事项的单位：{}。请上述单位切实履行牵头责任，限期办结。", named.join("、"))
 }
 
+/// The decisions their units returned (退办) that wait to be assigned again: counted under no
+/// unit, so said here for the office to assign.
+fn awaiting(f: &FollowUp) -> String {
+    match (f.total, f.overdue) {
+        (0, _) => String::new(),
+        (n, 0) => format!("其中{n}件经牵头单位退办，待重新交办。"),
+        (n, late) => format!("其中{n}件经牵头单位退办，待重新交办（{late}件已过办理时限）。"),
+    }
+}
+
 fn report(ctx: &Ctx) -> Result<Page, String> {
     let (ds, pf) = (ctx.ds, ctx.pf);
     let d = &pf.decisions;
@@ -274,7 +287,7 @@ fn report(ctx: &Ctx) -> Result<Page, String> {
             pct(d.all.in_progress()),
             d.all.overdue,
             pct(d.all.overdue)
-        )
+        ) + &awaiting(&d.awaiting)
     };
     let rows = |alert: Alert| -> Vec<DecisionRow> {
         d.states.iter().filter(|s: &&DecisionState| s.alert == Some(alert)).map(|s| ctx.decision_row(s)).collect()

@@ -187,7 +187,11 @@ impl Ctx<'_> {
             no: d.no,
             no_chinese: super::pages::chinese_number(d.no as usize),
             text: d.text.clone(),
-            lead_unit: d.lead_unit.clone(),
+            lead_unit: match &s.lead_unit {
+                Some(unit) if *unit == d.lead_unit => unit.clone(),
+                Some(unit) => format!("{unit}（改派，原{}）", d.lead_unit),
+                None => format!("{}（已退办，待重新交办）", d.lead_unit),
+            },
             co_units: d.co_units.join("、"),
             deadline: match s.deadline {
                 Some(x) if s.extended => format!("{x}（延期）"),
