@@ -55,6 +55,11 @@ fn assert_a4_and_numbered(pdf: &Path) {
     for (i, text) in page_texts(pdf).iter().enumerate() {
         assert!(text.contains(&format!("—{}—", i + 1)), "{} page {} has no “— {} —”", pdf.display(), i + 1, i + 1);
     }
+    assert_real_fonts(pdf);
+}
+
+/// Every font of `pdf` embedded, named, with a Unicode map: no Type 3 drawings of glyphs.
+fn assert_real_fonts(pdf: &Path) {
     let fonts = run("pdffonts", &[], pdf);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "{} has no fonts", pdf.display());
@@ -336,6 +341,7 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     assert!(total < texts[0].find("一、工业").unwrap(), "合计 comes first");
     assert!(texts.iter().all(|t| t.contains("项目名称") && t.contains("形象进度")), "header row on every page");
     assert!(texts.last().unwrap().contains("八、文旅（2个）"), "every section printed");
+    assert_real_fonts(&ledger);
     // 附件1's header row is repeated on each of its pages.
     let texts = page_texts(&bulletin);
     let ledger_pages: Vec<&String> =
