@@ -7,6 +7,7 @@
 pub(crate) mod format;
 mod markdown;
 mod pages;
+mod search;
 mod theme;
 pub(crate) mod views;
 

@@ -21,7 +21,7 @@ use serde::Serialize;
 /// Every page of the current period, into `sink`.
 pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let (in_folder, in_values) = (ctx.at("../"), ctx.at("../../"));
-    let singles: [&(dyn Fn() -> Result<Page, String> + Sync); 7] = [
+    let singles: [&(dyn Fn() -> Result<Page, String> + Sync); 8] = [
         &|| dashboard::page(ctx, "index.html"),
         &|| rankings::page(ctx, "rankings.html"),
         &|| warnings::page(ctx),
@@ -29,6 +29,7 @@ pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
         &|| decisions::page(ctx),
         &|| periods::page(&in_folder),
         &|| meetings::index(&in_folder),
+        &|| super::search::page(ctx),
     ];
     // All side by side: a core done with one kind of page takes up another.
     let (summaries, (projects, meetings)) = rayon::join(
@@ -69,6 +70,7 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
         "decisions.html" => decisions::page(ctx),
         "periods/index.html" => periods::page(&in_folder),
         "meetings/index.html" => meetings::index(&in_folder),
+        super::search::PATH => super::search::page(ctx),
         _ if html("projects/").is_some() => project::page(&in_folder, ctx.ds.index_of(html("projects/")?)?),
         _ if html("meetings/").is_some() => {
             let stem = html("meetings/")?;
