@@ -31,7 +31,7 @@ fn search_finds_projects_units_blockers_and_meetings_from_file_urls() {
         return;
     }
     let site = common::build(&root.join("data"));
-    let queries = ["水库", "征地", "县交通运输局", "赵建军", "ＣＹ2026-02", "没有这个词"];
+    let queries = ["水库", "征地", "县交通运输局", "赵建军", "ＣＹ2026-02", "镇", "没有这个词"];
     let run = Command::new("node")
         .arg(root.join("tests/search_browser.js"))
         .arg(&site)
@@ -84,6 +84,10 @@ fn search_finds_projects_units_blockers_and_meetings_from_file_urls() {
     let numbered = found("ＣＹ2026-02");
     assert!(numbered.results.iter().any(|h| h.title == "青山水库工程"), "{:?}", numbered.count);
     assert!(numbered.results.iter().all(|h| h.text.contains("CY2026-02")));
+    // One character, which the index has only where it stands alone: read off the documents.
+    let town = found("镇");
+    assert!(town.results.len() > 5 && town.results.iter().all(|h| h.title.contains('镇') || h.text.contains('镇')));
+    assert!(town.results[0].title.contains('镇'));
     assert_eq!(found("没有这个词").count, "没有找到“没有这个词”");
 
     // Following the first result opens that page.

@@ -121,7 +121,12 @@
     loading = true;
     var script = document.createElement("script");
     script.src = root + "search-index.js";
-    script.onload = function () { data = window.tongbaoSearch; run(); };
+    script.onload = function () {
+      data = window.tongbaoSearch;
+      // Each document's words folded once, not once per query: [title, title and text].
+      data.folded = data.docs.map(function (d) { var t = fold(d[0]); return [t, t + " " + fold(d[2])]; });
+      run();
+    };
     script.onerror = function () { show([], "搜索索引未能加载。"); };
     document.head.appendChild(script);
   }
@@ -149,20 +154,24 @@
   }
   function search(query) {
     var terms = fold(query).split(/\s+/).filter(Boolean);
-    var all = tokens(query);
+    // A lone ideograph is a token only where the text has it alone: others are found by
+    // reading the documents.
+    var all = tokens(query).filter(function (t) { return !(t.length === 1 && isHan(t)); });
     var candidates = null;
     all.forEach(function (token, k) {
       var hits = holding(token, k === all.length - 1);
       candidates = candidates === null ? hits : intersect(candidates, hits);
     });
     if (candidates === null) candidates = data.docs.map(function (_, n) { return n; });
-    var found = candidates.filter(function (n) {
-      var doc = fold(data.docs[n][0] + " " + data.docs[n][2]);
-      return terms.every(function (t) { return doc.indexOf(t) >= 0; });
+    // A query that is one token (水库) is held by every document of its list: nothing to check.
+    var whole = terms.length === 1 && all.length === 1 && all[0] === terms[0] && tokens(query).length === 1;
+    var found = whole ? candidates : candidates.filter(function (n) {
+      var words = data.folded[n][1];
+      return terms.every(function (t) { return words.indexOf(t) >= 0; });
     });
     // Those whose title holds the query first, each in the site's order.
-    var inTitle = found.filter(function (n) { return fold(data.docs[n][0]).indexOf(terms[0]) >= 0; });
-    var rest = found.filter(function (n) { return fold(data.docs[n][0]).indexOf(terms[0]) < 0; });
+    var inTitle = [], rest = [];
+    found.forEach(function (n) { (data.folded[n][0].indexOf(terms[0]) >= 0 ? inTitle : rest).push(n); });
     return inTitle.concat(rest);
   }
   // `text` with the first place holding `term` marked.
