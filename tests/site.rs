@@ -168,7 +168,8 @@ fn every_page_type_exists() {
         assert!(files.iter().any(|f| f == page), "{page} is missing");
     }
     assert_eq!(files.iter().filter(|f| f.starts_with("projects/")).count(), 40);
-    assert_eq!(files.iter().filter(|f| f.starts_with("periods/2026-")).count(), 9 * 3);
+    // Each earlier period: its dashboard, ledger, rankings, lit projects, blockers and decisions.
+    assert_eq!(files.iter().filter(|f| f.starts_with("periods/2026-")).count(), 9 * 6);
     // Charts are inlined SVG with a title and a text alternative.
     let index = read(&site, "index.html");
     assert_eq!(index.matches("<svg role=\"img\"").count(), 3);
@@ -196,6 +197,14 @@ fn archive_pages_show_their_own_period() {
     assert!(sept.contains("归档：本页为 <strong>2026年9月</strong>"));
     assert!(sept.contains("1-9月累计完成投资"));
     assert!(sept.contains("数据截至 2026年9月30日"));
+    // Its cards lead to September's lists, which count as they stood then.
+    for page in ["warnings.html", "issues.html", "decisions.html", "ledger.html", "rankings.html"] {
+        assert!(sept.contains(&format!("<a href=\"{page}\">")), "{page}");
+        let archived = read(&site, &format!("periods/2026-09/{page}"));
+        assert!(archived.contains("归档：本页为 <strong>2026年9月</strong>"), "{page}");
+    }
+    let lit = read(&site, "periods/2026-09/warnings.html");
+    assert!(lit.contains("2026年9月亮灯项目"));
 }
 
 #[test]

@@ -12,7 +12,7 @@ struct Blockers {
     overdue: usize,
 }
 
-pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
+pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let pf = ctx.pf;
     let list = |keep: fn(&crate::figures::BlockerState) -> bool, resolved| {
         blocker_list(ctx, pf.blockers.iter().filter(|b| keep(b)), resolved)
@@ -23,5 +23,5 @@ pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
         resolved: list(|b| b.resolved_in_period, true)?,
         overdue: pf.blockers.iter().filter(|b| b.overdue).count(),
     };
-    ctx.page("issues.html".into(), "issues.html", "issues", format!("{}问题清单", pf.period.chinese()), &body)
+    ctx.page(path.into(), "issues.html", "issues", format!("{}问题清单", pf.period.chinese()), &body)
 }

@@ -25,7 +25,7 @@ struct Decisions {
     blue: usize,
 }
 
-pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
+pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let d = &ctx.pf.decisions;
     let rate = |name: String, href: String, f: &FollowUp| Rate {
         name,
@@ -50,5 +50,5 @@ pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
         yellow: count(crate::figures::Alert::Yellow),
         blue: count(crate::figures::Alert::Blue),
     };
-    ctx.page("decisions.html".into(), "decisions.html", "decisions", "议定事项督办".into(), &body)
+    ctx.page(path.into(), "decisions.html", "decisions", "议定事项督办".into(), &body)
 }

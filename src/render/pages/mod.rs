@@ -24,9 +24,9 @@ pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let singles: [&(dyn Fn() -> Result<Page, String> + Sync); 8] = [
         &|| dashboard::page(ctx, "index.html"),
         &|| rankings::page(ctx, "rankings.html"),
-        &|| warnings::page(ctx),
-        &|| blockers::page(ctx),
-        &|| decisions::page(ctx),
+        &|| warnings::page(ctx, "warnings.html"),
+        &|| blockers::page(ctx, "issues.html"),
+        &|| decisions::page(ctx, "decisions.html"),
         &|| periods::page(&in_folder),
         &|| meetings::index(&in_folder),
         &|| super::search::page(ctx),
@@ -47,12 +47,16 @@ pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     summaries.and(projects).and(meetings)
 }
 
-/// The archive of an earlier period: its dashboard and rankings as they were (its ledger is
-/// rendered with its bulletin).
+/// The archive of an earlier period: its dashboard, rankings, lit projects, blockers and
+/// decisions as they were (its ledger is rendered with its bulletin), so that the archived
+/// dashboard's links stay in its period.
 pub fn archive(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     let folder = format!("periods/{}/", ctx.pf.period);
     sink(dashboard::page(ctx, &format!("{folder}index.html"))?)?;
-    sink(rankings::page(ctx, &format!("{folder}rankings.html"))?)
+    sink(rankings::page(ctx, &format!("{folder}rankings.html"))?)?;
+    sink(warnings::page(ctx, &format!("{folder}warnings.html"))?)?;
+    sink(blockers::page(ctx, &format!("{folder}issues.html"))?)?;
+    sink(decisions::page(ctx, &format!("{folder}decisions.html"))?)
 }
 
 /// The page at `path` (from the site root), rendered alone: what `tongbao serve` answers a
@@ -65,9 +69,9 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
         "" | "index.html" => dashboard::page(ctx, "index.html"),
         "ledger.html" => ledger::page(ctx, path.into()),
         "rankings.html" => rankings::page(ctx, "rankings.html"),
-        "warnings.html" => warnings::page(ctx),
-        "issues.html" => blockers::page(ctx),
-        "decisions.html" => decisions::page(ctx),
+        "warnings.html" => warnings::page(ctx, path),
+        "issues.html" => blockers::page(ctx, path),
+        "decisions.html" => decisions::page(ctx, path),
         "periods/index.html" => periods::page(&in_folder),
         "meetings/index.html" => meetings::index(&in_folder),
         super::search::PATH => super::search::page(ctx),
@@ -85,6 +89,9 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
                 "index.html" => dashboard::page(&archived, path),
                 "ledger.html" => ledger::page(&archived, path.into()),
                 "rankings.html" => rankings::page(&archived, path),
+                "warnings.html" => warnings::page(&archived, path),
+                "issues.html" => blockers::page(&archived, path),
+                "decisions.html" => decisions::page(&archived, path),
                 _ => return None,
             }
         }

@@ -24,9 +24,9 @@ struct Warnings {
     milestones: Vec<LateMilestone>,
 }
 
-pub fn page(ctx: &Ctx) -> Result<super::super::Page, String> {
+pub fn page(ctx: &Ctx, path: &str) -> Result<super::super::Page, String> {
     let title = format!("{}亮灯项目", ctx.pf.period.chinese());
-    ctx.page("warnings.html".into(), "warnings.html", "warnings", title, &body(ctx)?)
+    ctx.page(path.into(), "warnings.html", "warnings", title, &body(ctx)?)
 }
 
 /// The projects of the period lit `light`, furthest behind first (the page's and the
