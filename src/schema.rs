@@ -97,8 +97,7 @@ fn config() -> Value {
             json!({
                 "site": object("站点", &["title", "organization"], json!({
                     "title": text("站点名称", "如 渠县重点项目建设"),
-                    "organization": text("主办单位", "每页页眉与通报上显示"),
-                    "language": { "type": "string", "enum": ["zh-CN", "en"], "title": "界面语言", "description": "网站界面的语言，默认 zh-CN" }
+                    "organization": text("主办单位", "每页页眉与通报上显示")
                 })),
                 "report": object("报告期设置", &["year"], json!({
                     "year": integer("报告年度", "如 2026"),

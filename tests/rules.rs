@@ -7,6 +7,8 @@ mod common;
 /// (file, text to replace, replacement ("\\n" for a new line), expected "file:line:col CODE")
 const CASES: &[(&str, &str, &str, &str)] = &[
     ("config.yaml", "  year: 2026", "  year: 2026\\n  yeer: 1", "config.yaml:6:3 E0102"),
+    // The interface is in Chinese only: there is no site.language to set.
+    ("config.yaml", "site:", "site:\\n  language: en", "config.yaml:2:3 E0102"),
     ("config.yaml", "  period: 2026-03", "  period: 2026-13", "config.yaml:6:11 E0106"),
     ("config.yaml", "  period: 2026-03", "  period: 2026-05", "config.yaml:6:11 E0409"),
     ("config.yaml", "  period: 2026-03", "  period: 2025-03", "config.yaml:6:11 E0409"),

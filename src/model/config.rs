@@ -22,12 +22,6 @@ pub struct Site {
     pub title: String,
     /// 主办单位: appears on every page and bulletin.
     pub organization: String,
-    #[serde(default = "default_language")]
-    pub language: String,
-}
-
-fn default_language() -> String {
-    "zh-CN".into()
 }
 
 #[derive(Debug, Clone, Deserialize)]
