@@ -1,0 +1,59 @@
+//! axe-core (npm) in headless Chromium driven by playwright-core (tests/accessibility.js) on one
+//! page of every type of the sample: no serious or critical violation (contrast, links told
+//! apart from text only by colour, names, labels).
+
+mod common;
+
+use std::process::Command;
+
+#[test]
+fn no_serious_accessibility_violation_on_any_page_type() {
+    let root = common::root();
+    let modules = root.join("target/npm/node_modules");
+    let present = common::command_exists("node")
+        && common::command_exists("chromium")
+        && modules.join("playwright-core").is_dir()
+        && modules.join("axe-core").is_dir();
+    let install = "apt-get install nodejs npm chromium; npm install --prefix target/npm playwright-core@1 axe-core@4";
+    if !common::checker_present("node, chromium, playwright-core and axe-core", present, install) {
+        return;
+    }
+    let site = common::build(&root.join("data"));
+    let pages = [
+        "index.html",
+        "ledger.html",
+        "rankings.html",
+        "warnings.html",
+        "issues.html",
+        "decisions.html",
+        "supervision.html",
+        "periods/index.html",
+        "periods/2026-09/index.html",
+        "periods/2026-09/warnings.html",
+        "meetings/index.html",
+        "meetings/2026-07-26-sigeyipi-tuijin.html",
+        "projects/CY2026-020.html",
+        "groups/industry.html",
+        "groups/lead_unit/县交通运输局.html",
+        "bulletins/2026-10.html",
+        "handouts/2026-07-26-sigeyipi-tuijin.html",
+        "supervision/ducha-2026-10.html",
+        "supervision/cuiban-2026-10.html",
+    ];
+    for page in pages {
+        assert!(site.join(page).is_file(), "{page}");
+    }
+    let run = Command::new("node")
+        .arg(root.join("tests/accessibility.js"))
+        .arg(&site)
+        .args(pages)
+        .env("NODE_PATH", &modules)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(found.as_object().unwrap().len(), pages.len());
+    for page in pages {
+        assert_eq!(found[page], serde_json::json!([]), "{page}: {:#}", found[page]);
+    }
+}
