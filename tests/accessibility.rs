@@ -57,3 +57,37 @@ fn no_serious_accessibility_violation_on_any_page_type() {
         assert_eq!(found[page], serde_json::json!([]), "{page}: {:#}", found[page]);
     }
 }
+
+/// On a 390 px phone screen the ledger and the project lists show each project's name, 完成率
+/// and light without sideways scrolling (tests/phone.js).
+#[test]
+fn on_a_phone_project_rows_show_name_rate_and_light_without_scrolling() {
+    let root = common::root();
+    let modules = root.join("target/npm/node_modules");
+    let present = common::command_exists("node")
+        && common::command_exists("chromium")
+        && modules.join("playwright-core").is_dir();
+    let install = "apt-get install nodejs npm chromium; npm install --prefix target/npm playwright-core@1";
+    if !common::checker_present("node, chromium and playwright-core", present, install) {
+        return;
+    }
+    let site = common::build(&root.join("data"));
+    let pages = ["ledger.html", "warnings.html", "groups/industry/工业.html", "issues.html", "index.html"];
+    let run = Command::new("node")
+        .arg(root.join("tests/phone.js"))
+        .arg(&site)
+        .args(pages)
+        .env("NODE_PATH", &modules)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    for page in pages {
+        assert_eq!(found[page]["sideways"], false, "{page} scrolls sideways");
+    }
+    for page in &pages[..3] {
+        let seen = &found[page];
+        assert!(seen["name"] == true && seen["rate"] == true && seen["light"] == true, "{page}: {seen}");
+    }
+    assert_eq!(found["ledger.html"]["rate_text"], "72.5%");
+}

@@ -308,14 +308,7 @@ fn the_docket_agrees_with_judging_every_decision_of_a_demo_county() {
 /// assigned again (and overdue); from March for 甲局, with the deadline it had.
 #[test]
 fn a_returned_decision_counts_for_no_unit_until_it_is_assigned_again() {
-    let data = common::edited(
-        "mini",
-        "meetings/2026-01-20-diaodu.md",
-        "    deadline: 2026-02-10\n    status: 正在办理\n",
-        "    deadline: 2026-02-10\n    status: 正在办理\n    feedback:\n      \
-         - { date: 2026-02-05, kind: 退办, text: 乙局认为不属本单位职责，退回 }\n      \
-         - { date: 2026-03-15, kind: 退办, lead_unit: 甲局, text: 改由甲局牵头 }\n",
-    );
+    let data = common::mini_with_a_returned_decision();
     let ds = common::dataset(&data);
     let all = figures::compute_all(&ds);
     let units = |m: u32| {

@@ -616,14 +616,7 @@ fn a_rebuild_writes_over_the_previous_output_and_leaves_nothing_stale() {
 /// 督查通报 for the office and urged on no unit; assigned again, it is the new unit's.
 #[test]
 fn a_returned_decision_is_shown_as_waiting_then_as_the_new_units() {
-    let data = common::edited(
-        "mini",
-        "meetings/2026-01-20-diaodu.md",
-        "    deadline: 2026-02-10\n    status: 正在办理\n",
-        "    deadline: 2026-02-10\n    status: 正在办理\n    feedback:\n      \
-         - { date: 2026-02-05, kind: 退办, text: 乙局认为不属本单位职责，退回 }\n      \
-         - { date: 2026-03-15, kind: 退办, lead_unit: 甲局, text: 改由甲局牵头 }\n",
-    );
+    let data = common::mini_with_a_returned_decision();
     let words = |site: &Path, page: &str| {
         let html = read(site, page);
         let text: String = html.split('<').map(|part| part.split_once('>').map_or(part, |(_, t)| t)).collect();

@@ -60,6 +60,19 @@ pub fn edited(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
     dir
 }
 
+/// The `mini` fixture with its decision no.2 (乙局, due 02-10) returned (退办) on 02-05 and
+/// assigned to 甲局 on 03-15.
+pub fn mini_with_a_returned_decision() -> PathBuf {
+    edited(
+        "mini",
+        "meetings/2026-01-20-diaodu.md",
+        "    deadline: 2026-02-10\n    status: 正在办理\n",
+        "    deadline: 2026-02-10\n    status: 正在办理\n    feedback:\n      \
+         - { date: 2026-02-05, kind: 退办, text: 乙局认为不属本单位职责，退回 }\n      \
+         - { date: 2026-03-15, kind: 退办, lead_unit: 甲局, text: 改由甲局牵头 }\n",
+    )
+}
+
 /// Loads a data folder that must be free of errors.
 pub fn dataset(dir: &Path) -> Dataset {
     let loaded = tongbao::load::load(dir, None);
