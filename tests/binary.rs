@@ -16,12 +16,26 @@ fn lone_binary(root: &Path) -> PathBuf {
     let copy = bin.join("tongbao");
     let release = std::env::var_os("TONGBAO_RELEASE_BINARY").map(PathBuf::from);
     std::fs::copy(release.as_deref().unwrap_or(Path::new(env!("CARGO_BIN_EXE_tongbao"))), &copy).unwrap();
-    if release.is_some() {
-        // Made from the same commit as this test build.
-        let version = |bin: &Path| Command::new(bin).arg("--version").output().unwrap().stdout;
-        assert_eq!(version(&copy), version(Path::new(env!("CARGO_BIN_EXE_tongbao"))));
-    }
+    let version = first_run(Command::new(&copy).arg("--version")).stdout;
+    // The release binary is made from the same commit as this test build.
+    let built = Command::new(env!("CARGO_BIN_EXE_tongbao")).arg("--version").output().unwrap().stdout;
+    assert_eq!(version, built);
     copy
+}
+
+/// Runs a program just written: it waits while a child that another test thread forked
+/// during the writing still holds the file open (Linux: ETXTBSY, "Text file busy"), until that
+/// child has started its own program.
+fn first_run(command: &mut Command) -> Output {
+    for _ in 0..200 {
+        match command.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            run => return run.unwrap(),
+        }
+    }
+    panic!("{command:?} stays busy");
 }
 
 fn run(bin: &Path, dir: &Path, args: &[&str]) -> Output {
@@ -181,6 +195,7 @@ fn stand_in(bin: &Path, name: &str) {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
+    first_run(Command::new(&path).env("CALLS", "/dev/null"));
 }
 
 /// Runs the shell text `script` in `dir` as a CI runner would (`bash -e`), with the lone
