@@ -3,16 +3,12 @@
 // less the 80 ms tongbao.js waits for the typing to pause. Run by .ci/bench on the 10k site:
 //   node .ci/search-speed.js SITE_DIR QUERY...
 "use strict";
-const { chromium } = require("playwright-core");
+const { launch } = require("../tests/browser.js");
 const path = require("path");
 
 (async () => {
   const [site, ...queries] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launch();
   const page = await browser.newPage();
   await page.goto("file://" + path.resolve(site, "index.html"));
   const start = Date.now();

@@ -4,18 +4,14 @@
 //
 //   node tests/accessibility.js SITE_DIR PAGE...
 "use strict";
-const { chromium } = require("playwright-core");
+const { launch } = require("./browser.js");
 const path = require("path");
 const fs = require("fs");
 
 (async () => {
   const [site, ...pages] = process.argv.slice(2);
   const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launch();
   const page = await browser.newPage();
   const out = {};
   for (const p of pages) {

@@ -4,21 +4,14 @@
 
 mod common;
 
-use std::process::Command;
+use std::ffi::OsStr;
 
 #[test]
 fn no_serious_accessibility_violation_on_any_page_type() {
-    let root = common::root();
-    let modules = root.join("target/npm/node_modules");
-    let present = common::command_exists("node")
-        && common::command_exists("chromium")
-        && modules.join("playwright-core").is_dir()
-        && modules.join("axe-core").is_dir();
-    let install = "apt-get install nodejs npm chromium; npm install --prefix target/npm playwright-core@1 axe-core@4";
-    if !common::checker_present("node, chromium, playwright-core and axe-core", present, install) {
+    if !common::browser_present(&["playwright-core", "axe-core"]) {
         return;
     }
-    let site = common::build(&root.join("data"));
+    let site = common::build(&common::root().join("data"));
     let pages = [
         "index.html",
         "ledger.html",
@@ -43,15 +36,8 @@ fn no_serious_accessibility_violation_on_any_page_type() {
     for page in pages {
         assert!(site.join(page).is_file(), "{page}");
     }
-    let run = Command::new("node")
-        .arg(root.join("tests/accessibility.js"))
-        .arg(&site)
-        .args(pages)
-        .env("NODE_PATH", &modules)
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let found: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let found =
+        common::browser_script("accessibility.js", std::iter::once(site.as_os_str()).chain(pages.map(OsStr::new)));
     assert_eq!(found.as_object().unwrap().len(), pages.len());
     for page in pages {
         assert_eq!(found[page], serde_json::json!([]), "{page}: {:#}", found[page]);
@@ -62,26 +48,12 @@ fn no_serious_accessibility_violation_on_any_page_type() {
 /// and light without sideways scrolling (tests/phone.js).
 #[test]
 fn on_a_phone_project_rows_show_name_rate_and_light_without_scrolling() {
-    let root = common::root();
-    let modules = root.join("target/npm/node_modules");
-    let present = common::command_exists("node")
-        && common::command_exists("chromium")
-        && modules.join("playwright-core").is_dir();
-    let install = "apt-get install nodejs npm chromium; npm install --prefix target/npm playwright-core@1";
-    if !common::checker_present("node, chromium and playwright-core", present, install) {
+    if !common::browser_present(&["playwright-core"]) {
         return;
     }
-    let site = common::build(&root.join("data"));
+    let site = common::build(&common::root().join("data"));
     let pages = ["ledger.html", "warnings.html", "groups/industry/工业.html", "issues.html", "index.html"];
-    let run = Command::new("node")
-        .arg(root.join("tests/phone.js"))
-        .arg(&site)
-        .args(pages)
-        .env("NODE_PATH", &modules)
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let found: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let found = common::browser_script("phone.js", std::iter::once(site.as_os_str()).chain(pages.map(OsStr::new)));
     for page in pages {
         assert_eq!(found[page]["sideways"], false, "{page} scrolls sideways");
     }

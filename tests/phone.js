@@ -4,16 +4,12 @@
 //
 //   node tests/phone.js SITE_DIR PAGE...
 "use strict";
-const { chromium } = require("playwright-core");
+const { launch } = require("./browser.js");
 const path = require("path");
 
 (async () => {
   const [site, ...pages] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   const out = {};
   for (const p of pages) {

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Command;
-
 #[derive(serde::Deserialize)]
 struct Found {
     count: String,
@@ -23,25 +21,14 @@ struct Hit {
 
 #[test]
 fn search_finds_projects_units_blockers_and_meetings_from_file_urls() {
-    let root = common::root();
-    let driver = root.join("target/npm/node_modules/playwright-core");
-    let present = common::command_exists("node") && common::command_exists("chromium") && driver.is_dir();
-    let install = "apt-get install nodejs npm chromium; npm install --prefix target/npm playwright-core@1";
-    if !common::checker_present("node, chromium and playwright-core", present, install) {
+    if !common::browser_present(&["playwright-core"]) {
         return;
     }
-    let site = common::build(&root.join("data"));
+    let site = common::build(&common::root().join("data"));
     let queries = ["水库", "征地", "县交通运输局", "赵建军", "ＣＹ2026-02", "镇", "没有这个词"];
-    let run = Command::new("node")
-        .arg(root.join("tests/search_browser.js"))
-        .arg(&site)
-        .arg("periods/2026-09/index.html")
-        .args(queries)
-        .env("NODE_PATH", root.join("target/npm/node_modules"))
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let out: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let mut args = vec![site.into_os_string(), "periods/2026-09/index.html".into()];
+    args.extend(queries.iter().map(Into::into));
+    let out = common::browser_script("search_browser.js", args);
     let found = |q: &str| -> Found { serde_json::from_value(out["queries"][q].clone()).unwrap() };
 
     // 水库: the project whose name has it first, then the decision and the two blockers about it.

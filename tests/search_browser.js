@@ -5,16 +5,12 @@
 //
 //   node tests/search_browser.js SITE_DIR START_PAGE QUERY...
 "use strict";
-const { chromium } = require("playwright-core");
+const { launch } = require("./browser.js");
 const path = require("path");
 
 (async () => {
   const [site, start, ...queries] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launch();
   const page = await browser.newPage();
   const url = "file://" + path.resolve(site, start);
   const out = { queries: {} };

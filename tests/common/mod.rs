@@ -166,3 +166,26 @@ pub fn demo(out: &Path, args: &[&str]) {
         Command::new(env!("CARGO_BIN_EXE_tongbao")).arg("demo").args(args).arg("--out").arg(out).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 }
+
+/// Whether a browser test can run: node, Debian's chromium, and the npm packages `packages`
+/// in target/npm (installed by `.ci/run`); says how to get them when not (see [`checker_present`]).
+pub fn browser_present(packages: &[&str]) -> bool {
+    let modules = root().join("target/npm/node_modules");
+    let present =
+        command_exists("node") && command_exists("chromium") && packages.iter().all(|p| modules.join(p).is_dir());
+    let install =
+        format!("apt-get install nodejs npm chromium; npm install --prefix target/npm {}", packages.join(" "));
+    checker_present(&format!("node, chromium and {}", packages.join(", ")), present, &install)
+}
+
+/// Runs the browser script `tests/<script>` with `args` and reads what it prints as JSON.
+pub fn browser_script<A: AsRef<std::ffi::OsStr>>(script: &str, args: impl IntoIterator<Item = A>) -> serde_json::Value {
+    let run = Command::new("node")
+        .arg(root().join("tests").join(script))
+        .args(args)
+        .env("NODE_PATH", root().join("target/npm/node_modules"))
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{script}: {}", String::from_utf8_lossy(&run.stderr));
+    serde_json::from_slice(&run.stdout).unwrap()
+}
