@@ -47,6 +47,8 @@ pub struct BuildOptions {
     pub pdf: bool,
     /// The browser for PDFs; default: the first Chromium found on PATH.
     pub browser: Option<PathBuf>,
+    /// Write every period's workbook and CSV (`downloads/`); `--no-downloads` turns it off.
+    pub downloads: bool,
 }
 
 /// Why a build or check failed.
@@ -308,7 +310,13 @@ fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), Strin
                         .and_then(|()| print::handouts(ctx, sink))
                         .and_then(|()| print::supervision(ctx, sink))
                 },
-                || sheets::all_downloads(ctx.ds, ctx.all, ctx.current, sink),
+                || {
+                    if ctx.writes_downloads() {
+                        sheets::all_downloads(ctx.ds, ctx.all, ctx.current, sink)
+                    } else {
+                        Ok(())
+                    }
+                },
             );
             site.and(downloads)
         },
@@ -320,7 +328,8 @@ fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), Strin
 /// printed document or a download. What `tongbao serve` answers a request with; `None` when the
 /// site has no such file.
 pub fn render_alone(ctx: &render::Ctx, path: &str) -> Option<Result<render::Page, String>> {
-    render::render_one(ctx, path).or_else(|| print::one(ctx, path)).or_else(|| sheets::one(ctx, path))
+    let download = || if ctx.writes_downloads() { sheets::one(ctx, path) } else { None };
+    render::render_one(ctx, path).or_else(|| print::one(ctx, path)).or_else(download)
 }
 
 /// Renders every page and document of a checked dataset's site, with its figures `all` and
@@ -376,7 +385,8 @@ pub fn build_with_progress(options: &BuildOptions, observe: &(dyn Fn(Step) + Syn
     let ctx = render::Ctx::new(&ds, &all, current, &fmt, &theme)
         .map_err(Failure::Other)?
         .timing_charts(&chart_clock)
-        .exporting_pdf(options.pdf);
+        .exporting_pdf(options.pdf)
+        .writing_downloads(options.downloads);
     if let Some(listed) = output::marker::listed(&options.out) {
         observe(Step::Expect(listed.iter().filter(|f| options.pdf || !f.ends_with(".pdf")).count() + 1));
     }

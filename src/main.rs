@@ -80,6 +80,9 @@ enum Command {
         /// 打印各阶段用时、每秒页数与内存峰值
         #[arg(long)]
         timings: bool,
+        /// 不生成各期台账的 Excel 工作簿与 CSV（downloads/），页面也不链接它们
+        #[arg(long)]
+        no_downloads: bool,
     },
     /// 新建一个县的数据仓库：设置、单位名单、示例项目与首月月报（均可通过检查）、JSON Schema、CI 配置
     Init {
@@ -305,12 +308,12 @@ fn data_folder(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
 
 fn run(command: Command) -> Result<ExitCode, Failure> {
     Ok(match command {
-        Command::Build { data, theme, out, period, quiet, pdf, browser, timings } => {
+        Command::Build { data, theme, out, period, quiet, pdf, browser, timings, no_downloads } => {
             let data = data_folder(data)?;
             let out = out.unwrap_or_else(|| tongbao::folders::site(&data));
             // Before any thread starts: Ctrl+C then removes the unfinished output.
             tongbao::output::stop::on_signals();
-            let options = BuildOptions { data, theme, out, period, pdf, browser };
+            let options = BuildOptions { data, theme, out, period, pdf, browser, downloads: !no_downloads };
             let progress = Progress::start(quiet);
             let built = tongbao::build_with_progress(&options, &|step| progress.step(step));
             progress.finish();
@@ -367,6 +370,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 period,
                 pdf: false,
                 browser: None,
+                downloads: true,
             };
             tongbao::serve::serve(options, port, poll)?;
             ExitCode::SUCCESS

@@ -75,12 +75,18 @@ fn the_ledger_workbook_is_what_an_office_hands_in() {
     assert_eq!(row(7)[7], "—", "a plan of 0 has no rate");
     assert_eq!(row(8)[1], "二、交通（1项）");
     assert_eq!(row(9)[9], "黄灯");
-    assert_eq!(book["formats"], serde_json::json!({ "D5": "#,##0", "H5": "0.0%", "I5": "+0.0;-0.0;0.0" }));
-    // Rows filled by their light (the subtotal rows blue, 丙项目 without a light unfilled).
     assert_eq!(
-        book["fills"],
-        serde_json::json!(["00000000", "FFDDEBF7", "FFC6EFCE", "00000000", "FFDDEBF7", "FFFFEB9C"])
+        book["formats"],
+        serde_json::json!({
+            "D5": "#,##0", "H5": "0.0%", "I5": "+0.0;-0.0;0.0",
+            "D7": "#,##0", "H7": "0.0%", "I7": "+0.0;-0.0;0.0", "B7": "General", "K7": "General"
+        })
     );
+    // Rows filled by their light (the subtotal rows blue, 丙项目 without a light unfilled), from
+    // the first column to the last.
+    let fills = serde_json::json!(["00000000", "FFDDEBF7", "FFC6EFCE", "00000000", "FFDDEBF7", "FFFFEB9C"]);
+    assert_eq!(book["fills"], fills);
+    assert_eq!(book["last_column_fills"], fills);
     assert_eq!(book["freeze"], "C5");
     assert_eq!(book["print"], serde_json::json!(["landscape", 8, true, 0, "$3:$4"]), "A3 landscape, fit to width");
 }
@@ -117,4 +123,36 @@ fn libreoffice_prints_the_ledger_on_a3_landscape() {
     }
     // Every column of the 台账 on the page's width: the last one, 挂包领导, with its people.
     assert!(first.contains("挂包领导") && first.contains("张三、李四"), "{first}");
+}
+
+/// `build --no-downloads` writes no workbook and no CSV, and no page links to one; a plain
+/// build of the same data has both for every period, linked from the ledger.
+#[test]
+fn a_build_without_downloads_has_none_and_links_none() {
+    let root = common::scratch("no-downloads");
+    let build = |out: &str, extra: &[&str]| {
+        let run = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+            .args(["build", "--quiet", "--data"])
+            .arg(common::fixture("mini"))
+            .arg("--out")
+            .arg(root.join(out))
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        common::files(&root.join(out))
+    };
+    let with = build("with", &[]);
+    assert!(
+        with.iter().any(|f| f == "downloads/台账-2026-03.xlsx")
+            && with.iter().any(|f| f == "downloads/台账-2026-03.csv")
+    );
+    let ledger = std::fs::read_to_string(root.join("with/ledger.html")).unwrap();
+    assert!(ledger.contains("downloads/台账-2026-03.xlsx"), "the ledger links its workbook");
+    let without = build("without", &["--no-downloads"]);
+    assert!(without.iter().all(|f| !f.starts_with("downloads/")), "{without:?}");
+    for page in without.iter().filter(|f| f.ends_with(".html")) {
+        let html = std::fs::read_to_string(root.join("without").join(page)).unwrap();
+        assert!(!html.contains("downloads/"), "{page} links a download that was not written");
+    }
 }

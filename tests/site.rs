@@ -321,6 +321,7 @@ fn build_with_escaped(label: &str, template: &str, variable: &str) -> String {
         period: None,
         pdf: false,
         browser: None,
+        downloads: true,
     };
     let error = tongbao::build(&options).unwrap_err().to_string();
     assert!(!out.exists(), "a failed build writes no output");

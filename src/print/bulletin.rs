@@ -52,7 +52,7 @@ struct Bulletin {
     blockers_wide: bool,
     cc: String,
     issue_date: String,
-    downloads: Downloads,
+    downloads: Option<Downloads>,
 }
 
 #[derive(Serialize)]

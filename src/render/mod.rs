@@ -160,6 +160,8 @@ pub struct Ctx<'a> {
     chart_clock: Option<&'a AtomicU64>,
     /// Whether the build exports the documents as PDF (`build --pdf`): they link to them.
     exports_pdf: bool,
+    /// Whether the build writes the downloads (workbooks and CSV): the pages link to them.
+    writes_downloads: bool,
 }
 
 /// How many rows of a long table are turned into template values at a time by
@@ -270,7 +272,18 @@ impl<'a> Ctx<'a> {
         theme: &'a Theme,
     ) -> Result<Ctx<'a>, String> {
         let pf = all.iter().find(|p| p.period == current).ok_or_else(|| format!("错误：没有 {current} 的指标\n"))?;
-        Ok(Ctx { ds, all, pf, fmt, theme, root: String::new(), current, chart_clock: None, exports_pdf: false })
+        Ok(Ctx {
+            ds,
+            all,
+            pf,
+            fmt,
+            theme,
+            root: String::new(),
+            current,
+            chart_clock: None,
+            exports_pdf: false,
+            writes_downloads: true,
+        })
     }
 
     /// The same context, adding the time charts take to draw to `clock` (for `--timings`).
@@ -286,6 +299,16 @@ impl<'a> Ctx<'a> {
     /// The same context for a build that exports the documents as PDF.
     pub fn exporting_pdf(self, exports_pdf: bool) -> Ctx<'a> {
         Ctx { exports_pdf, ..self }
+    }
+
+    /// Whether the build writes every period's workbook and CSV.
+    pub(crate) fn writes_downloads(&self) -> bool {
+        self.writes_downloads
+    }
+
+    /// The same context for a build that writes the downloads, or (`false`) one that does not.
+    pub fn writing_downloads(self, writes_downloads: bool) -> Ctx<'a> {
+        Ctx { writes_downloads, ..self }
     }
 
     /// Draws a chart with `draw`, timed on the chart clock if there is one.

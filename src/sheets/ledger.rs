@@ -91,7 +91,9 @@ pub fn table(ds: &Dataset, pf: &PeriodFigures) -> Table {
             rows.push(project(ds, no, &pf.projects[m], pf.period.year));
         }
     }
+    let columns = columns(pf);
+    let light_column = columns.iter().position(|c| c.heading == "亮灯");
     Table {
-        sheet: "台账", title: title(ds, pf), note: "单位：万元", columns: columns(pf), rows, frozen_columns: 2
+        sheet: "台账", title: title(ds, pf), note: "单位：万元", columns, rows, frozen_columns: 2, light_column
     }
 }

@@ -54,7 +54,9 @@ pub fn groups(ds: &Dataset, pf: &PeriodFigures) -> Table {
         }
     }
     let title = format!("{}{}重点项目分组汇总表", super::ledger::county(ds), pf.period.chinese());
-    Table { sheet: "分组汇总", title, note: "单位：万元", columns, rows, frozen_columns: 1 }
+    Table {
+        sheet: "分组汇总", title, note: "单位：万元", columns, rows, frozen_columns: 1, light_column: None
+    }
 }
 
 /// How a blocker stands at the period's date.
@@ -116,7 +118,7 @@ pub fn blockers(ds: &Dataset, pf: &PeriodFigures) -> Table {
         })
         .collect();
     let title = format!("{}重点项目问题清单（截至{}）", super::ledger::county(ds), pf.as_of.chinese());
-    Table { sheet: "问题清单", title, note: "", columns, rows, frozen_columns: 3 }
+    Table { sheet: "问题清单", title, note: "", columns, rows, frozen_columns: 3, light_column: None }
 }
 
 /// 督办事项: every decision of the meetings held by the period's date, with its status then.
@@ -164,5 +166,5 @@ pub fn decisions(ds: &Dataset, pf: &PeriodFigures) -> Table {
         })
         .collect();
     let title = format!("{}重点项目会议议定事项督办表（截至{}）", super::ledger::county(ds), pf.as_of.chinese());
-    Table { sheet: "督办事项", title, note: "", columns, rows, frozen_columns: 2 }
+    Table { sheet: "督办事项", title, note: "", columns, rows, frozen_columns: 2, light_column: None }
 }

@@ -103,6 +103,7 @@ pub fn build_into(data: &Path, out: &Path) {
         period: None,
         pdf: false,
         browser: None,
+        downloads: true,
     };
     tongbao::build(&options).unwrap_or_else(|e| panic!("build failed:\n{e}"));
 }

@@ -31,7 +31,7 @@ struct Ledger<'a> {
     /// [`SPLICED`]: where the page shows the sections ([`Table::page`] puts them there).
     sections_html: &'a str,
     /// The period's workbook and CSV, from the ledger page.
-    downloads: Downloads,
+    downloads: Option<Downloads>,
 }
 
 /// What the ledger templates output (with `| safe`) where HTML rendered before them goes: the

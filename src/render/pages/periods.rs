@@ -14,7 +14,7 @@ struct PeriodItem {
     rankings: String,
     bulletin: String,
     headline: String,
-    downloads: Downloads,
+    downloads: Option<Downloads>,
 }
 
 #[derive(Serialize)]
