@@ -130,6 +130,17 @@ fn config() -> Value {
                     "series": text("通报名称", "如 重点项目建设通报"),
                     "cc": names("抄送", "版记中的抄送单位"),
                     "page_numbers": { "type": "string", "enum": ["sides", "center"], "title": "页码位置", "description": "sides：单页居右、双页居左（默认）；center：居中" }
+                })),
+                "contest": object("观摩评比的评分规则", &["criteria"], json!({
+                    "criteria": { "type": "array", "title": "评分项", "description": "评委打分的评分项，依次列出", "items": object("评分项", &["name", "points"], json!({
+                        "name": text("名称", "如 形象进度"),
+                        "points": { "type": "number", "minimum": 0, "title": "满分", "description": "该项的满分" }
+                    })) },
+                    "progress_points": { "type": "number", "minimum": 0, "title": "进度得分满分", "description": "按指标计算的部分：完成率达到序时进度得满分，不到按比例" },
+                    "red_light_penalty": { "type": "number", "minimum": 0, "title": "红灯扣分", "description": "每个亮红灯的项目从进度得分中扣的分数" },
+                    "trim": { "type": "boolean", "title": "去掉最高分和最低分", "description": "某项至少 3 位评委打分时，去掉一个最高分和一个最低分再平均" },
+                    "red_list": integer("红榜个数", "先进，从第 1 名起"),
+                    "black_list": integer("黑榜个数", "后进，从最后一名起")
                 }))
             }),
         ),
@@ -294,7 +305,17 @@ fn meeting(cfg: &Config, n: &Names) -> Value {
                 "absent": names_of("请假", "orgs.yaml 中的县领导", &n.leaders),
                 "observers": names_of("列席", "orgs.yaml 中的单位", &n.units),
                 "projects": names_of("研究项目", "项目编号", &n.projects),
-                "decisions": { "type": "array", "title": "议定事项", "description": "会议议定的事项，逐件编号", "items": decision }
+                "decisions": { "type": "array", "title": "议定事项", "description": "会议议定的事项，逐件编号", "items": decision },
+                "contest": object("观摩评比", &["by", "entrants", "judges"], json!({
+                    "by": { "type": "string", "enum": ["project", "town", "lead_unit", "hq"], "title": "参评对象", "description": "project 项目、town 乡镇（园区）、lead_unit 责任单位、hq 指挥部" },
+                    "entrants": names("参评对象", "项目编号，或乡镇、单位、指挥部的名称"),
+                    "judges": names("评委", "评委姓名"),
+                    "scores": { "type": "array", "title": "评分表", "description": "每位评委给每个参评对象一张", "items": object("评分表", &["judge", "entrant", "points"], json!({
+                        "judge": text("评委", "judges 中的一位"),
+                        "entrant": text("参评对象", "entrants 中的一个"),
+                        "points": { "type": "object", "title": "得分", "description": "按 config.yaml 的评分项逐项打分", "additionalProperties": { "type": "number", "minimum": 0 } }
+                    })) }
+                }))
             }),
         ),
     )

@@ -3,6 +3,7 @@
 //! Each rule has a stable code (listed in docs/诊断代码.md) and points at the exact value with
 //! `file:line:col`. Rules read the model and the sources; they never stop at the first finding.
 
+mod contest;
 mod identity;
 mod limits;
 mod meetings;
@@ -63,12 +64,13 @@ fn compared_projects<'a>(ds: &'a Dataset, sources: &'a Sources) -> impl Iterator
 /// Runs every rule over a loaded dataset, the rule groups in parallel; findings come back
 /// sorted by file and position.
 pub fn check(ds: &Dataset, sources: &Sources) -> Vec<Diagnostic> {
-    let rules: [fn(&mut Checker); 8] = [
+    let rules: [fn(&mut Checker); 9] = [
         identity::check,
         references::check,
         money::check,
         timeline::check,
         meetings::check,
+        contest::check,
         limits::check,
         placeholders::check,
         plausible::check,

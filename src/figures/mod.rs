@@ -5,6 +5,7 @@
 
 mod aggregate;
 mod blockers;
+pub mod contest;
 mod decisions;
 mod project;
 mod ranking;

@@ -14,6 +14,45 @@ pub struct Config {
     #[serde(default)]
     pub rankings: Vec<RankingSpec>,
     pub bulletin: Option<BulletinConfig>,
+    /// 观摩评比: how a site-inspection contest is scored (the meetings carry the scores).
+    pub contest: Option<ContestRules>,
+}
+
+/// How a contest (观摩评比) is scored: the judges' criteria with their full marks, the part
+/// computed from the figures, and how many entrants the 红榜 and the 黑榜 name. The formula is
+/// in docs/规则.md and `figures::contest`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContestRules {
+    /// What the judges score, in order, each with its full marks (形象进度 30 …).
+    pub criteria: Vec<Criterion>,
+    /// The full marks of the part computed from the figures: 完成率 at or above 序时 earns all.
+    #[serde(default)]
+    pub progress_points: Decimal,
+    /// Points off the computed part for each red-lit project of the entrant.
+    #[serde(default)]
+    pub red_light_penalty: Decimal,
+    /// Drop each criterion's highest and lowest score when at least three judges scored it.
+    #[serde(default)]
+    pub trim: bool,
+    /// How many entrants the 红榜 (先进) names, from the top.
+    #[serde(default = "default_list")]
+    pub red_list: usize,
+    /// How many entrants the 黑榜 (后进) names, from the bottom.
+    #[serde(default = "default_list")]
+    pub black_list: usize,
+}
+
+fn default_list() -> usize {
+    3
+}
+
+/// One thing the judges score, and its full marks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub name: String,
+    pub points: Decimal,
 }
 
 #[derive(Debug, Clone, Deserialize)]

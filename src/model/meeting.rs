@@ -64,6 +64,57 @@ pub struct MeetingFront {
     /// 议定事项
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// 观摩评比: the entrants visited and the judges' scores.
+    pub contest: Option<Contest>,
+}
+
+/// A site-inspection contest held at the meeting: who competes (projects, or the towns, units
+/// or 指挥部 whose projects were visited), who judges, and each judge's score sheet per entrant.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contest {
+    pub by: ContestBy,
+    /// Project ids, or the names of towns, units or 指挥部.
+    pub entrants: Vec<String>,
+    pub judges: Vec<String>,
+    #[serde(default)]
+    pub scores: Vec<ScoreSheet>,
+}
+
+/// What the entrants of a contest are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContestBy {
+    Project,
+    Town,
+    LeadUnit,
+    Hq,
+}
+
+impl ContestBy {
+    /// The dimension whose groups are the entrants; `None` for projects.
+    pub fn subject(self) -> Option<super::Subject> {
+        match self {
+            ContestBy::Project => None,
+            ContestBy::Town => Some(super::Subject::Town),
+            ContestBy::LeadUnit => Some(super::Subject::LeadUnit),
+            ContestBy::Hq => Some(super::Subject::Hq),
+        }
+    }
+
+    /// The Chinese word for an entrant: 项目, or the dimension's name.
+    pub fn label(self) -> &'static str {
+        self.subject().map_or("项目", super::Subject::label)
+    }
+}
+
+/// One judge's scores for one entrant, by criterion name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreSheet {
+    pub judge: String,
+    pub entrant: String,
+    pub points: std::collections::BTreeMap<String, rust_decimal::Decimal>,
 }
 
 /// 议定事项: a numbered decision ("第N件") with its follow-up (督办).

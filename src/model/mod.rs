@@ -14,11 +14,14 @@ mod sorted_map;
 
 pub use bulletin::{BulletinFront, BulletinText};
 pub use config::{
-    BulletinConfig, Config, Decimals, Lights, Lists, PageNumbers, RankOrder, RankingSpec, Report, Site, Subject,
-    TimeProgressMode, file_name_of,
+    BulletinConfig, Config, ContestRules, Criterion, Decimals, Lights, Lists, PageNumbers, RankOrder, RankingSpec,
+    Report, Site, Subject, TimeProgressMode, file_name_of,
 };
 pub use date::{Date, Month};
-pub use meeting::{Decision, DecisionStatus, Feedback, FollowUpKind, Meeting, MeetingFront, project_links};
+pub use meeting::{
+    Contest, ContestBy, Decision, DecisionStatus, Feedback, FollowUpKind, Meeting, MeetingFront, ScoreSheet,
+    project_links,
+};
 pub use money::Wan;
 pub use orgs::{Hq, Leader, Orgs, Unit};
 pub use progress::{Entry, Progress};

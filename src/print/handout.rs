@@ -1,5 +1,6 @@
 //! 会议材料: the handout for one meeting: a cover with the agenda, one A4 sheet per project
-//! discussed, the open decisions of earlier meetings, and the ranking current at the meeting.
+//! discussed, the open decisions of earlier meetings, the ranking current at the meeting, and
+//! the results of its 观摩评比 when it held one.
 
 use super::sheet::{Sheet, sheet};
 use crate::figures::{Docket, PeriodFigures};
@@ -25,6 +26,8 @@ struct Handout {
     omitted_decisions: usize,
     rankings: Vec<RankingView>,
     period_label: String,
+    /// The meeting's contest (观摩评比), when it held one.
+    contest: Option<crate::render::contest::ContestView>,
 }
 
 /// A handout shows this many rows at each end of a long ranking (and every bottom-N row).
@@ -86,6 +89,7 @@ pub fn page(ctx: &Ctx, docket: &Docket, index: usize, rankings: &[RankingView]) 
         omitted_decisions,
         rankings: rankings.to_vec(),
         period_label: ctx.pf.period.chinese(),
+        contest: crate::render::contest::view(&ctx, index),
     };
     ctx.page(format!("handouts/{}.html", m.stem), "handout.html", "meetings", format!("{}会议材料", f.title), &body)
 }

@@ -4,7 +4,7 @@
 //! printing from the browser and the exported PDF are the same document.
 
 mod bulletin;
-mod handout;
+pub(crate) mod handout;
 pub mod pdf;
 mod sheet;
 mod supervision;

@@ -14,7 +14,7 @@ pub(crate) mod views;
 pub use format::{Formatter, months_span};
 pub use markdown::to_html as markdown_to_html;
 pub(crate) use pages::charts::{ChartView, project_curve, s_curve};
-pub(crate) use pages::{chinese_number, ledger, rankings, warnings};
+pub(crate) use pages::{chinese_number, contest, ledger, rankings, warnings};
 pub use theme::{Theme, export as export_theme};
 
 use crate::figures::PeriodFigures;

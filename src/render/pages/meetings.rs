@@ -45,6 +45,8 @@ struct Minutes {
     decisions: Vec<DecisionRow>,
     /// …and as the page's table.
     decision_table: RowList,
+    /// The contest's page, when the meeting held one.
+    contest_href: String,
 }
 
 /// `meetings/index.html`; `ctx` stands in `meetings/`.
@@ -110,6 +112,11 @@ pub fn page(ctx: &Ctx, index: usize) -> Result<Page, String> {
         body_html: markdown_to_html(&m.body, &ctx.root, &exists),
         decisions,
         decision_table,
+        contest_href: f
+            .contest
+            .as_ref()
+            .map(|_| format!("{}{}", ctx.root, super::contest::path(&m.stem)))
+            .unwrap_or_default(),
     };
     ctx.page(format!("meetings/{}.html", m.stem), "meeting.html", "meetings", f.title.clone(), &body)
 }

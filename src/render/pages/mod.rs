@@ -3,6 +3,7 @@
 
 mod blockers;
 pub(crate) mod charts;
+pub(crate) mod contest;
 mod dashboard;
 mod decisions;
 mod groups;
@@ -40,7 +41,12 @@ pub fn current(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
         || {
             rayon::join(
                 || (0..ctx.ds.projects.len()).into_par_iter().try_for_each(|i| sink(project::page(&in_folder, i)?)),
-                || (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| sink(meetings::page(&in_folder, i)?)),
+                || {
+                    (0..ctx.ds.meetings.len()).into_par_iter().try_for_each(|i| {
+                        sink(meetings::page(&in_folder, i)?)?;
+                        contest::page(&in_folder, i).map_or(Ok(()), |page| sink(page?))
+                    })
+                },
             )
         },
     );
@@ -76,6 +82,10 @@ pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
         "meetings/index.html" => meetings::index(&in_folder),
         super::search::PATH => super::search::page(ctx),
         _ if html("projects/").is_some() => project::page(&in_folder, ctx.ds.index_of(html("projects/")?)?),
+        _ if html("contests/").is_some() => {
+            let stem = html("contests/")?;
+            return contest::page(&in_folder, ctx.ds.meetings.iter().position(|m| m.stem == stem)?);
+        }
         _ if html("meetings/").is_some() => {
             let stem = html("meetings/")?;
             meetings::page(&in_folder, ctx.ds.meetings.iter().position(|m| m.stem == stem)?)
