@@ -388,6 +388,12 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     }
     assert!(texts[0].contains("全县重点项目三季度现场观摩会") && texts[0].contains("研究项目"));
     assert!(texts[1 + sheets.len()].starts_with("前期会议议定事项办理情况"), "the last sheet runs over its page");
+    // The meeting's 观摩评比 closes the handout: its table, the 红黑榜 and the score cards.
+    let contest = texts.iter().position(|t| t.starts_with("观摩评比结果")).expect("the handout prints the contest");
+    let rest = texts[contest..].concat();
+    for needle in ["红榜（先进）", "黑榜（后进）", "第4名城乡供水一体化工程总分73.66", "评委评分62.66"] {
+        assert!(rest.contains(needle), "the printed contest lacks {needle:?}");
+    }
 
     // A project page prints as its sheet: one A4 page, the sheet's parts, none of the screen's.
     let browser = tongbao::print::pdf::find_browser(None).unwrap();
