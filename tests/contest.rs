@@ -181,3 +181,42 @@ fn broken_score_sheets_are_pointed_at() {
     let report = String::from_utf8_lossy(&tongbao(&["check"], &data).stderr).to_string();
     assert!(report.contains("2026-04-10-guanmo.md:5:1") && report.contains("E0422"), "{report}");
 }
+
+/// Entrants that are units are scored on their groups' figures: 甲局 has T-1 (280 of 1200);
+/// 乙局 has T-2 (90 of 600, red at 10 points behind) and T-3 (no plan).
+#[test]
+fn units_are_scored_on_their_groups() {
+    let meeting = "---
+title: 一季度单位擂台赛
+kind: 现场观摩会
+date: 2026-04-10
+contest:
+  by: lead_unit
+  entrants: [甲局, 乙局]
+  judges: [张三, 李四]
+  scores:
+    - { judge: 张三, entrant: 甲局, points: { 形象进度: 20, 亮点特色: 10 } }
+    - { judge: 李四, entrant: 甲局, points: { 形象进度: 22, 亮点特色: 12 } }
+    - { judge: 张三, entrant: 乙局, points: { 形象进度: 25, 亮点特色: 15 } }
+    - { judge: 李四, entrant: 乙局, points: { 形象进度: 26, 亮点特色: 16 } }
+---
+";
+    let data = with_contest("contest-units", meeting);
+    let out = data.parent().unwrap().join("site");
+    let build = Command::new(env!("CARGO_BIN_EXE_tongbao"))
+        .args(["build", "--quiet", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let page = text_of(&out.join("contests/2026-04-10-guanmo.html"));
+    // 甲局: two judges, not trimmed: 21, 11; judged 32. 23.3 % of 25 %: 28.00. Total 60.00.
+    // 乙局: 25.5, 15.5; judged 41. 15 % of 25 %: 18.00, one red project: 13.00. Total 54.00.
+    let first = "1 甲局 21.00 11.00 32.00 23.3% 25.0% 28.00 0.00 60.00";
+    let second = "2 乙局 25.50 15.50 41.00 15.0% 25.0% 18.00 −5.00 54.00";
+    assert!(page.contains(first) && page.contains(second), "{page}");
+    assert!(page.find(first) < page.find(second));
+    assert!(page.contains("责任单位"), "the entrants' column is named for them");
+}

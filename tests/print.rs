@@ -391,7 +391,8 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     // The meeting's 观摩评比 closes the handout: its table, the 红黑榜 and the score cards.
     let contest = texts.iter().position(|t| t.starts_with("观摩评比结果")).expect("the handout prints the contest");
     let rest = texts[contest..].concat();
-    for needle in ["红榜（先进）", "黑榜（后进）", "第4名城乡供水一体化工程总分73.66", "评委评分62.66"] {
+    for needle in ["红榜（先进）", "黑榜（后进）", "第4名城乡供水一体化工程总分73.66", "评委评分62.66"]
+    {
         assert!(rest.contains(needle), "the printed contest lacks {needle:?}");
     }
 
