@@ -45,14 +45,23 @@ fn no_serious_accessibility_violation_on_any_page_type() {
 }
 
 /// On a 390 px phone screen the ledger and the project lists show each project's name, 完成率
-/// and light without sideways scrolling (tests/phone.js).
+/// and light without sideways scrolling, and chart text is drawn at 9 px or more (a chart keeps
+/// its width and scrolls in its box) (tests/phone.js).
 #[test]
 fn on_a_phone_project_rows_show_name_rate_and_light_without_scrolling() {
     if !common::browser_present(&["playwright-core"]) {
         return;
     }
     let site = common::build(&common::root().join("data"));
-    let pages = ["ledger.html", "warnings.html", "groups/industry/工业.html", "issues.html", "index.html"];
+    let pages = [
+        "ledger.html",
+        "warnings.html",
+        "groups/industry/工业.html",
+        "issues.html",
+        "index.html",
+        "projects/CY2026-001.html",
+        "rankings.html",
+    ];
     let found = common::browser_script("phone.js", std::iter::once(site.as_os_str()).chain(pages.map(OsStr::new)));
     for page in pages {
         assert_eq!(found[page]["sideways"], false, "{page} scrolls sideways");
@@ -62,4 +71,8 @@ fn on_a_phone_project_rows_show_name_rate_and_light_without_scrolling() {
         assert!(seen["name"] == true && seen["rate"] == true && seen["light"] == true, "{page}: {seen}");
     }
     assert_eq!(found["ledger.html"]["rate_text"], "72.5%");
+    for page in ["index.html", "projects/CY2026-001.html", "rankings.html"] {
+        let smallest = found[page]["chart_text"].as_f64().unwrap_or_else(|| panic!("{page} has no chart"));
+        assert!(smallest >= 9.0, "{page}: chart text drawn at {smallest:.1} px on a phone");
+    }
 }

@@ -1,6 +1,8 @@
 // Opens pages on a 390 px phone screen in headless Chromium (playwright-core) and prints, per
-// page, whether it scrolls sideways and, for its first project row, whether the name, 完成率
-// and the light are shown within the screen. Run by tests/accessibility.rs.
+// page, whether it scrolls sideways, for its first project row whether the name, 完成率 and
+// the light are shown within the screen, and the smallest chart text as drawn on the screen
+// (its font size times the chart's scale, in CSS px; null without a chart). Run by
+// tests/accessibility.rs.
 //
 //   node tests/phone.js SITE_DIR PAGE...
 "use strict";
@@ -20,6 +22,10 @@ const path = require("path");
         const box = cell.getBoundingClientRect();
         return box.width > 0 && box.left >= 0 && box.right <= window.innerWidth;
       };
+      const drawn = [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll("text[font-size]")].map((t) => parseFloat(t.getAttribute("font-size")) * scale);
+      });
       const row = document.querySelector("table.ledger tbody.section tr:not(.subtotal), table.projects tbody tr");
       return {
         sideways: document.documentElement.scrollWidth > window.innerWidth,
@@ -27,6 +33,7 @@ const path = require("path");
         rate: row ? shown(row.cells[7]) : null,
         light: row ? shown(row.cells[9]) : null,
         rate_text: row ? row.cells[7].textContent : null,
+        chart_text: drawn.length ? Math.min(...drawn) : null,
       };
     });
   }

@@ -125,9 +125,10 @@ fn a_project_page_carries_its_sheet_once_for_screen_and_print() {
     assert_eq!(page.matches("澄源新锂科技有限公司").count(), 1, "the owner once");
     // What the screen showed besides the old sheet: the dates, 当月完成, 开工累计 (before_year
     // 102,000 + ytd 61,625 of 320,000).
-    let dates = "<th>开工 / 竣工</th><td colspan=\"3\">计划 2025-03-01，实际 2025-04-10 / 计划 2028-12-31</td>";
+    let dates =
+        "<th scope=\"row\">开工 / 竣工</th><td colspan=\"3\">计划 2025-03-01，实际 2025-04-10 / 计划 2028-12-31</td>";
     assert!(page.contains(dates));
-    assert!(page.contains("<th>当月完成</th>") && page.contains("<td>6,454万元</td>"));
+    assert!(page.contains("<th scope=\"col\">当月完成</th>") && page.contains("<td>6,454万元</td>"));
     assert!(page.contains("开工以来累计完成163,625万元，占总投资51.1%。"));
 }
 
