@@ -174,6 +174,23 @@ fn broken_score_sheets_are_pointed_at() {
             &report.lines().skip(at).take(3).collect::<Vec<_>>().join("\n")
         );
     }
+    // Rules that name a criterion twice, or give one no marks: at the name and at the points.
+    for (rule, expected) in [
+        ("    - { name: 亮点特色, points: 20 }", "config.yaml:23:15 E0428"),
+        ("    - { name: 形象进度, points: 0 }", "config.yaml:23:29 E0428"),
+    ] {
+        let data = with_contest("contest-rules", MEETING);
+        let config = std::fs::read_to_string(data.join("config.yaml")).unwrap();
+        let config = config.replacen(
+            "    - { name: 亮点特色, points: 20 }",
+            &format!("    - {{ name: 亮点特色, points: 20 }}\n{rule}"),
+            1,
+        );
+        std::fs::write(data.join("config.yaml"), config).unwrap();
+        let report = String::from_utf8_lossy(&tongbao(&["check"], &data).stderr).to_string();
+        let (place, code) = expected.split_once(' ').unwrap();
+        assert!(report.contains(&format!("--> {place}")) && report.contains(code), "{rule}: {report}");
+    }
     // A contest with no rules in config.yaml.
     let data = with_contest("contest-no-rules", MEETING);
     let config = std::fs::read_to_string(data.join("config.yaml")).unwrap().replace(RULES, "");

@@ -1,4 +1,5 @@
-//! 观摩评比: a meeting's contest is scored by the rules of `config.contest`; its entrants are
+//! 观摩评比: the rules of `config.contest` name each criterion once, with full marks above 0; a
+//! meeting's contest is scored by them; its entrants are
 //! known projects, towns, units or 指挥部, each listed once; its judges are listed once; every
 //! score sheet is one listed judge's for one listed entrant, once, with every criterion scored
 //! within its full marks; every judge scores every entrant (a warning otherwise).
@@ -10,6 +11,7 @@ use crate::model::{Contest, ContestBy, Criterion};
 use crate::path;
 
 pub fn check(c: &mut Checker) {
+    rules(c);
     for meeting in &c.ds.meetings {
         let Some(contest) = &meeting.front.contest else { continue };
         let f = c.sources.meetings.get(&meeting.stem).cloned().unwrap_or_default();
@@ -57,6 +59,33 @@ pub fn check(c: &mut Checker) {
             points(c, &f, i, sheet, &criteria);
         }
         unscored(c, &f, contest);
+    }
+}
+
+/// The rules in config.yaml: each criterion named once, with full marks above 0.
+fn rules(c: &mut Checker) {
+    let Some(rules) = &c.ds.config.contest else { return };
+    let f = c.sources.config.clone();
+    for (i, k) in rules.criteria.iter().enumerate() {
+        if rules.criteria[..i].iter().any(|o| o.name == k.name) {
+            c.error(
+                "E0428",
+                &f,
+                &path!["contest", "criteria", i, "name"],
+                format!("评分项「{}」列了两次", k.name),
+                None,
+            );
+        }
+        if k.points <= rust_decimal::Decimal::ZERO {
+            let hint = Some("满分须大于 0".to_string());
+            c.error(
+                "E0428",
+                &f,
+                &path!["contest", "criteria", i, "points"],
+                format!("评分项「{}」的满分为 {}", k.name, k.points),
+                hint,
+            );
+        }
     }
 }
 
