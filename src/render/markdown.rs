@@ -1,5 +1,6 @@
 //! Meeting bodies from CommonMark to safe HTML: raw HTML is shown as text, only http, https,
-//! mailto and relative link targets survive, and `[[ID]]` becomes a link to the project page.
+//! mailto and relative link targets survive, `[[ID]]` becomes a link to the project page, and a
+//! table's header cells say they head their columns (`scope="col"`).
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
@@ -43,7 +44,8 @@ pub fn to_html(markdown: &str, root: &str, project_exists: &dyn Fn(&str) -> bool
         });
     let mut out = String::new();
     html::push_html(&mut out, parser);
-    out
+    // Only the writer makes tags (raw HTML is text), and it makes `<th>` in a table's head only.
+    out.replace("<th>", "<th scope=\"col\">").replace("<th style=", "<th scope=\"col\" style=")
 }
 
 #[cfg(test)]
@@ -68,6 +70,19 @@ mod tests {
         assert_eq!(render("[x](https://a.cn/)"), "<p><a href=\"https://a.cn/\">x</a></p>\n");
         assert_eq!(render("[x](../ledger.html)"), "<p><a href=\"../ledger.html\">x</a></p>\n");
         assert_eq!(render("[x](mailto:a@b.cn)"), "<p><a href=\"mailto:a@b.cn\">x</a></p>\n");
+    }
+
+    #[test]
+    fn table_heads_head_their_columns() {
+        let html = render("| 项目 | 万元 |\n|---|--:|\n| 甲 | 1 |\n");
+        assert!(
+            html.contains(
+                "<thead><tr><th scope=\"col\">项目</th><th scope=\"col\" style=\"text-align: right\">万元</th>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<td>甲</td>"), "{html}");
+        assert_eq!(render("<th>x</th>"), "&lt;th&gt;x&lt;/th&gt;", "raw HTML stays text");
     }
 
     #[test]
