@@ -310,13 +310,7 @@ fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), Strin
                         .and_then(|()| print::handouts(ctx, sink))
                         .and_then(|()| print::supervision(ctx, sink))
                 },
-                || {
-                    if ctx.writes_downloads() {
-                        sheets::all_downloads(ctx.ds, ctx.all, ctx.current, sink)
-                    } else {
-                        Ok(())
-                    }
-                },
+                || sheets::all_downloads(ctx, sink),
             );
             site.and(downloads)
         },
@@ -328,8 +322,7 @@ fn render_everything(ctx: &render::Ctx, sink: &render::Sink) -> Result<(), Strin
 /// printed document or a download. What `tongbao serve` answers a request with; `None` when the
 /// site has no such file.
 pub fn render_alone(ctx: &render::Ctx, path: &str) -> Option<Result<render::Page, String>> {
-    let download = || if ctx.writes_downloads() { sheets::one(ctx, path) } else { None };
-    render::render_one(ctx, path).or_else(|| print::one(ctx, path)).or_else(download)
+    render::render_one(ctx, path).or_else(|| print::one(ctx, path)).or_else(|| sheets::one(ctx, path))
 }
 
 /// Renders every page and document of a checked dataset's site, with its figures `all` and

@@ -88,15 +88,7 @@ fn the_contest_is_scored_by_hand_on_its_page_and_in_the_handout() {
     assert!(check.status.success(), "{stderr}");
     // 王五 did not score T-3: its means are over two sheets, untrimmed.
     assert!(stderr.contains("W0405") && stderr.contains("「T-3」没有评委 王五 的评分"), "{stderr}");
-    let out = data.parent().unwrap().join("site");
-    let build = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let out = common::build(&data);
     let page = text_of(&out.join("contests/2026-04-10-guanmo.html"));
     // T-1: 形象进度 27, 25, 26 → trimmed to 26; 亮点特色 18, 16, 17 → 17; judged 43.
     // 完成率 280 / 1200 = 23.3 % against 25 %: 30 × (7/30 ÷ 1/4) = 28.00; green. Total 71.00.
@@ -219,15 +211,7 @@ contest:
 ---
 ";
     let data = with_contest("contest-units", meeting);
-    let out = data.parent().unwrap().join("site");
-    let build = Command::new(env!("CARGO_BIN_EXE_tongbao"))
-        .args(["build", "--quiet", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let out = common::build(&data);
     let page = text_of(&out.join("contests/2026-04-10-guanmo.html"));
     // 甲局: two judges, not trimmed: 21, 11; judged 32. 23.3 % of 25 %: 28.00. Total 60.00.
     // 乙局: 25.5, 15.5; judged 41. 15 % of 25 %: 18.00, one red project: 13.00. Total 54.00.

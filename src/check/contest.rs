@@ -22,7 +22,6 @@ pub fn check(c: &mut Checker) {
             c.findings.push(finding.with_hint(Some(hint)));
             continue;
         };
-        let criteria = rules.criteria.clone();
         entrants(c, &f, contest);
         judges(c, &f, contest);
         for (i, sheet) in contest.scores.iter().enumerate() {
@@ -56,7 +55,7 @@ pub fn check(c: &mut Checker) {
                     Some("每位评委给每个参评对象只填一张评分表；删去重复的一张".into()),
                 );
             }
-            points(c, &f, i, sheet, &criteria);
+            points(c, &f, i, sheet, &rules.criteria);
         }
         unscored(c, &f, contest);
     }

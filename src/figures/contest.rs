@@ -13,7 +13,7 @@
 //! Rounding is half away from zero (四舍五入), on exact decimals.
 
 use super::PeriodFigures;
-use crate::model::{ContestBy, ContestRules, Dataset, Meeting, Month};
+use crate::model::{ContestBy, ContestRules, Dataset, Meeting};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// One entrant's score.
@@ -27,8 +27,6 @@ pub struct EntrantScore {
     pub project: Option<usize>,
     /// Per criterion (in `config.contest.criteria` order): the mean, `None` when no judge scored it.
     pub means: Vec<Option<Decimal>>,
-    /// How many judges' sheets there are.
-    pub sheets: usize,
     pub judged: Decimal,
     pub rate: Option<Decimal>,
     pub time_progress: Decimal,
@@ -46,8 +44,6 @@ pub struct EntrantScore {
 #[derive(Debug, Clone)]
 pub struct ContestScores {
     pub by: ContestBy,
-    /// The period whose figures the computed part reads; `None` when none was reported by then.
-    pub period: Option<Month>,
     /// In ranking order.
     pub entrants: Vec<EntrantScore>,
     /// How many of the first entrants are on the 红榜, and how many of the last on the 黑榜
@@ -83,7 +79,7 @@ pub fn progress_part(full: Decimal, rate: Option<Decimal>, time_progress: Decima
 /// The scores of `meeting`'s contest with the rules of `config.contest`, the computed part from
 /// `pf` (the period reported before the meeting); `None` when the meeting has no contest or the
 /// config no rules (which `check` reports).
-pub fn score(ds: &Dataset, pf: Option<&PeriodFigures>, meeting: &Meeting) -> Option<ContestScores> {
+pub fn score(ds: &Dataset, pf: &PeriodFigures, meeting: &Meeting) -> Option<ContestScores> {
     let contest = meeting.front.contest.as_ref()?;
     let rules = ds.config.contest.as_ref()?;
     let mut entrants: Vec<EntrantScore> =
@@ -95,13 +91,13 @@ pub fn score(ds: &Dataset, pf: Option<&PeriodFigures>, meeting: &Meeting) -> Opt
     }
     let red_list = rules.red_list.min(entrants.len());
     let black_list = rules.black_list.min(entrants.len() - red_list);
-    Some(ContestScores { by: contest.by, period: pf.map(|p| p.period), entrants, red_list, black_list })
+    Some(ContestScores { by: contest.by, entrants, red_list, black_list })
 }
 
 /// One entrant's score: the judges' means, and the computed part from `pf`.
 fn entrant(
     ds: &Dataset,
-    pf: Option<&PeriodFigures>,
+    pf: &PeriodFigures,
     rules: &ContestRules,
     contest: &crate::model::Contest,
     key: &str,
@@ -114,21 +110,17 @@ fn entrant(
         .collect();
     let judged = means.iter().flatten().sum();
     let project = ds.index_of(key).filter(|_| contest.by == ContestBy::Project);
-    let (name, rate, time_progress, red) = match (pf, contest.by.subject()) {
-        (Some(pf), None) => {
+    let (name, rate, time_progress, red) = match contest.by.subject() {
+        None => {
             let figures = project.and_then(|i| pf.project(i));
             let red = figures.is_some_and(|p| p.light == Some(super::Light::Red));
             let name = project.map_or_else(|| key.to_string(), |i| ds.projects[i].name.clone());
             (name, figures.and_then(|p| p.rate), figures.map_or(Decimal::ZERO, |p| p.time_progress), usize::from(red))
         }
-        (Some(pf), Some(subject)) => match pf.groups_of(subject).iter().find(|g| g.name == key) {
+        Some(subject) => match pf.groups_of(subject).iter().find(|g| g.name == key) {
             Some(g) => (key.to_string(), g.figures.rate, g.figures.time_progress, g.figures.red),
             None => (key.to_string(), None, Decimal::ZERO, 0),
         },
-        (None, _) => {
-            let name = project.map_or_else(|| key.to_string(), |i| ds.projects[i].name.clone());
-            (name, None, Decimal::ZERO, 0)
-        }
     };
     let progress = progress_part(rules.progress_points, rate, time_progress);
     let penalty = rules.red_light_penalty * Decimal::from(red);
@@ -138,7 +130,6 @@ fn entrant(
         name,
         project,
         means,
-        sheets: sheets.len(),
         judged,
         rate,
         time_progress,

@@ -105,8 +105,10 @@ impl Ctx<'_> {
     /// The downloads of `period`, linked from the context's page; none when the build does
     /// not write them.
     pub fn downloads(&self, period: crate::model::Month) -> Option<Downloads> {
-        let [xlsx, csv] = crate::sheets::download_paths(period).map(|p| format!("{}{p}", self.root));
-        self.writes_downloads().then_some(Downloads { xlsx, csv })
+        self.writes_downloads().then(|| {
+            let [xlsx, csv] = crate::sheets::download_paths(period).map(|p| format!("{}{p}", self.root));
+            Downloads { xlsx, csv }
+        })
     }
 
     pub fn project_row(&self, no: usize, p: &ProjectFigures) -> ProjectRow {

@@ -65,16 +65,23 @@ pub fn downloads(ds: &Dataset, pf: &PeriodFigures) -> Result<[Page; 2], String> 
     Ok([Page::new(xlsx, workbook_with(ds, pf, &ledger)?), Page::new(csv, ledger.csv())])
 }
 
-/// The downloads of every period up to `current`, into `sink`, the periods side by side.
-pub fn all_downloads(ds: &Dataset, all: &[PeriodFigures], current: Month, sink: &Sink) -> Result<(), String> {
+/// The downloads of every period up to the context's, into `sink`, the periods side by side;
+/// none when the build writes no downloads (`--no-downloads`).
+pub fn all_downloads(ctx: &Ctx, sink: &Sink) -> Result<(), String> {
     use rayon::prelude::*;
-    let periods: Vec<&PeriodFigures> = all.iter().filter(|p| p.period <= current).collect();
-    periods.par_iter().try_for_each(|pf| downloads(ds, pf)?.into_iter().try_for_each(sink))
+    if !ctx.writes_downloads() {
+        return Ok(());
+    }
+    let periods: Vec<&PeriodFigures> = ctx.all.iter().filter(|p| p.period <= ctx.current).collect();
+    periods.par_iter().try_for_each(|pf| downloads(ctx.ds, pf)?.into_iter().try_for_each(sink))
 }
 
 /// The download at `path` (from the site root) among the context's periods, made alone: what
-/// `tongbao serve` answers with. `None` when the site has no such file.
+/// `tongbao serve` answers with. `None` when the site has no such file (or no downloads).
 pub fn one(ctx: &Ctx, path: &str) -> Option<Result<Page, String>> {
+    if !ctx.writes_downloads() {
+        return None;
+    }
     let mut periods = ctx.all.iter().filter(|p| p.period <= ctx.current);
     let pf = periods.find(|p| download_paths(p.period).iter().any(|d| d == path))?;
     let found = |pages: [Page; 2]| pages.into_iter().find(|p| p.path == path);

@@ -120,7 +120,7 @@ pub fn view(ctx: &Ctx, index: usize) -> Option<ContestView> {
     let contest = meeting.front.contest.as_ref()?;
     let rules = ctx.ds.config.contest.as_ref()?;
     let pf = crate::print::handout::period_of(ctx, index);
-    let scores: ContestScores = crate::figures::contest::score(ctx.ds, Some(pf), meeting)?;
+    let scores: ContestScores = crate::figures::contest::score(ctx.ds, pf, meeting)?;
     let ctx = ctx.for_period(pf, &ctx.root);
     let rows: Vec<EntrantRow> = scores.entrants.iter().enumerate().map(|(i, e)| row(&ctx, e, i)).collect();
     let cards = scores
