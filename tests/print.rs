@@ -190,14 +190,39 @@ fn pt(mm: f64) -> f64 {
     mm * 72.0 / 25.4
 }
 
+/// The number in attribute `name` of one line of `pdftotext -bbox` (`<word xMin="…" …>`).
+fn attr(line: &str, name: &str) -> f64 {
+    let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    line[start..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// The S-curve's axis text on paper is 8 pt or more: the month labels (`1月`…`12月`) are set in
+/// the 黑体 of the chart's caption, printed at 10.5 pt on the same page, so their size is 10.5
+/// pt times the ratio of the heights of their boxes. Returns how many charts were measured.
+fn assert_chart_text_readable(pdf: &Path) -> usize {
+    let xml = run("pdftotext", &["-bbox"], pdf);
+    let height = |line: &str| attr(line, "yMax") - attr(line, "yMin");
+    let word = |line: &str| line.rsplit_once("\">").map_or("", |(_, w)| w.trim_end_matches("</word>")).to_string();
+    let mut charts = 0;
+    for (page, text) in xml.split("<page ").skip(1).enumerate() {
+        let words: Vec<&str> = text.lines().map(str::trim).filter(|l| l.starts_with("<word ")).collect();
+        let is_month = |w: &str| w.strip_suffix('月').and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (1..=12).contains(&n));
+        let months: Vec<f64> = words.iter().filter(|l| is_month(&word(l))).map(|l| height(l)).collect();
+        let Some(caption) = words.iter().find(|l| word(l).contains("实线")) else { continue };
+        if months.len() < 12 {
+            continue;
+        }
+        let size = 10.5 * months.iter().cloned().fold(f64::MAX, f64::min) / height(caption);
+        assert!(size >= 8.0, "{} page {}: the chart's month labels print at {size:.1} pt", pdf.display(), page + 1);
+        charts += 1;
+    }
+    charts
+}
+
 /// Every word of every page lies within the text block horizontally (portrait: 28 mm left,
 /// 26 mm right; landscape attachment pages: 20 mm each side): no table wider than the block.
 fn assert_within_text_block(pdf: &Path) {
     let xml = run("pdftotext", &["-bbox"], pdf);
-    let attr = |line: &str, name: &str| -> f64 {
-        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[start..].split('"').next().unwrap().parse().unwrap()
-    };
     let (mut width, mut page) = (0.0, 0);
     for line in xml.lines().map(str::trim) {
         if line.starts_with("<page ") {
@@ -298,6 +323,7 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     );
     assert_within_text_block(&bulletin);
     assert_laid_out_as_an_office_would(&bulletin, "澄源县重点项目推进服务中心2026年11月5日");
+    assert_eq!(assert_chart_text_readable(&bulletin), 1, "the bulletin's S-curve is measured");
     let raw = run("pdftotext", &[], &bulletin);
     // Headings whole (名次, 年度计划 on one line each), the title broken between words.
     for whole in ["名次", "年度计划", "项目名称", "建设情况的通报"] {
@@ -388,6 +414,7 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     }
     assert!(texts[0].contains("全县重点项目三季度现场观摩会") && texts[0].contains("研究项目"));
     assert!(texts[1 + sheets.len()].starts_with("前期会议议定事项办理情况"), "the last sheet runs over its page");
+    assert_eq!(assert_chart_text_readable(&handout), sheets.len(), "each sheet's curve is measured");
     // The meeting's 观摩评比 closes the handout: its table, the 红黑榜 and the score cards.
     let contest = texts.iter().position(|t| t.starts_with("观摩评比结果")).expect("the handout prints the contest");
     let rest = texts[contest..].concat();
@@ -536,10 +563,7 @@ fn page_numbers_can_be_centred() {
     tongbao::print::pdf::print(&browser, &site.join("meetings/2026-07-26-sigeyipi-tuijin.html"), &pdf, AS_OF).unwrap();
     let xml = run("pdftotext", &["-bbox", "-f", "1", "-l", "1"], &pdf);
     let number = xml.lines().find(|l| l.trim().ends_with(">1</word>")).expect("the page number 1");
-    let x = |name: &str| -> f64 {
-        let start = number.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        number[start..].split('"').next().unwrap().parse().unwrap()
-    };
+    let x = |name: &str| attr(number, name);
     // The centre of the text block: 28 mm + 156 mm / 2 from the left edge.
     let centre = pt(28.0 + 78.0);
     assert!(

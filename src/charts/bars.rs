@@ -83,7 +83,7 @@ pub fn rate_bars(title: &str, rows: &[BarRow], reference: f64, reference_text: &
         let _ = root.present();
     }
     let description = format!("{title}：每行一根横条表示完成率，虚线为序时进度{reference_text}，数据见下表。");
-    finish(svg, title, &description)
+    finish(svg, "bars", title, &description)
 }
 
 #[cfg(test)]

@@ -23,13 +23,13 @@ const DRAWN: &str = "sans-serif";
 /// series as one path per dash, so these are drawn solid and given a dash pattern afterwards.
 const DASHED: plotters::style::RGBColor = plotters::style::RGBColor(0x55, 0x55, 0x56);
 
-/// Gives the SVG a title and a text alternative and the class the stylesheets style it by, and
-/// tidies it ([`tidy`]).
-fn finish(svg: String, title: &str, description: &str) -> String {
+/// Gives the SVG a title and a text alternative and the classes the stylesheets style it by
+/// (`chart` and the chart's `kind`), and tidies it ([`tidy`]).
+fn finish(svg: String, kind: &str, title: &str, description: &str) -> String {
     let escaped = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let svg = tidy::tidy(&svg);
     let open_end = svg.find('>').unwrap_or(0);
     let (open, rest) = svg.split_at(open_end);
-    let open = open.replacen("<svg ", "<svg role=\"img\" class=\"chart\" ", 1);
+    let open = open.replacen("<svg ", &format!("<svg role=\"img\" class=\"chart {kind}\" "), 1);
     format!("{open}><title>{}</title><desc>{}</desc>{}", escaped(title), escaped(description), &rest[1..])
 }
