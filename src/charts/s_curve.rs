@@ -26,6 +26,14 @@ const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x8c);
 
 const BARS: RGBColor = RGBColor(0xc9, 0xd3, 0xe0);
 
+/// The width left of the axis for its labels and, turned upright beside them, its unit: the
+/// widest label is about as long as the top of the axis (`80000`, or `2.5` below 10), each
+/// character about 10 units of the [`TEXT`] size (11 leaves room), and the unit needs 30 more.
+fn y_label_area(top: f64) -> u32 {
+    let digits = format!("{}", top.trunc() as u64).len() + if top < 10.0 { 2 } else { 0 };
+    (30 + 11 * digits as u32).max(64)
+}
+
 pub fn s_curve(c: &SCurve) -> String {
     let max = c.actual.iter().chain(c.plan).fold(0.0f64, |m, v| m.max(*v));
     // Large amounts read better in 亿元 on the axis.
@@ -37,7 +45,7 @@ pub fn s_curve(c: &SCurve) -> String {
         let chart = ChartBuilder::on(&root)
             .margin(12)
             .x_label_area_size(32)
-            .y_label_area_size(64)
+            .y_label_area_size(y_label_area(top))
             .build_cartesian_2d(0.5f64..12.5f64, 0f64..top);
         let Ok(mut chart) = chart else { return String::new() };
         let _ = chart
@@ -73,4 +81,33 @@ pub fn s_curve(c: &SCurve) -> String {
         c.actual.len()
     );
     finish(svg, "s-curve", c.title, &description)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The numbers of attribute `name` in `svg`'s elements that have them, in order.
+    fn numbers(svg: &str, name: &str) -> Vec<f64> {
+        svg.split(&format!(" {name}=\"")).skip(1).filter_map(|s| s.split('"').next()?.parse().ok()).collect()
+    }
+
+    /// The axis's unit, turned upright at the left edge, never runs into the widest label, for
+    /// axes of 5-digit 万元, of 亿元 and of amounts under 10: a label's characters are taken as
+    /// 0.6 of the text size wide (its digits are 0.55), the unit's glyphs as reaching 0.9 of it
+    /// right of its anchor (dy 0.76 em and the descent).
+    #[test]
+    fn the_unit_clears_the_widest_label() {
+        for top in [85_000.0, 600_000.0, 5.0] {
+            let plan: Vec<f64> = (1..=12).map(|m| top * m as f64 / 12.0).collect();
+            let svg = s_curve(&SCurve { title: "t", actual: &plan[..3], plan: &plan });
+            let size = numbers(&svg, "font-size")[0];
+            let unit_right = numbers(&svg, "x")[0] + 0.9 * size;
+            let labels = svg.split("text-anchor=\"end\"").nth(1).unwrap().split("</g>").next().unwrap();
+            let ends = numbers(labels, "x");
+            let widest = labels.split("</text>").filter_map(|t| t.rsplit('>').next()).map(str::len).max().unwrap();
+            let label_left = ends[0] - 0.6 * size * widest as f64;
+            assert!(unit_right < label_left, "top {top}: unit to {unit_right:.1}, label from {label_left:.1}");
+        }
+    }
 }
