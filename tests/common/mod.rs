@@ -18,9 +18,14 @@ pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }
 
-/// A fresh, empty folder under the system temp dir, unique to this test run.
+/// A fresh, empty folder under the system temp dir, unique to this test run. The first call of
+/// a test process removes the folders that test processes no longer running left behind, so
+/// that runs do not pile up gigabytes in the temp dir (a test's folder stays while its process
+/// runs, to be looked at when it fails).
 pub fn scratch(label: &str) -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(remove_folders_of_finished_runs);
     let dir = std::env::temp_dir().join(format!(
         "tongbao-test-{}-{label}-{}",
         std::process::id(),
@@ -29,6 +34,23 @@ pub fn scratch(label: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// Removes the temp dir's `tongbao-test-<pid>-…` folders whose process has ended (where
+/// `/proc` tells which processes run).
+fn remove_folders_of_finished_runs() {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix("tongbao-test-").and_then(|rest| rest.split('-').next()) else { continue };
+        let running = Path::new("/proc").join(pid).exists();
+        if !running && pid.parse::<u32>().is_ok() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
