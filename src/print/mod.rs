@@ -4,6 +4,7 @@
 //! printing from the browser and the exported PDF are the same document.
 
 mod bulletin;
+pub(crate) mod columns;
 pub(crate) mod handout;
 pub mod pdf;
 mod sheet;

@@ -5,6 +5,8 @@ use super::super::{Ctx, Page, template_value};
 use super::chinese_number;
 use crate::figures::Group;
 use crate::model::Subject;
+use crate::print::columns::Measure;
+use crate::render::months_span;
 use serde::Serialize;
 use tera::Value;
 
@@ -32,6 +34,8 @@ struct Ledger<'a> {
     sections_html: &'a str,
     /// The period's workbook and CSV, from the ledger page.
     downloads: Option<Downloads>,
+    /// The columns' shares of the line in 附件1 ([`crate::print::columns`]).
+    print_columns: [String; crate::print::columns::COLUMNS],
 }
 
 /// What the ledger templates output (with `| safe`) where HTML rendered before them goes: the
@@ -118,15 +122,21 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
     let mut sections: [Vec<Vec<u8>>; N] = std::array::from_fn(|_| Vec::new());
     let mut rows_before = 0;
     let mut rounding_note = false;
+    let mut measure = Measure::new(&months_span(pf.period));
+    let total = ctx.group_row(None, "合计", &pf.county);
+    measure.group(&format!("{}（{}）", total.name, total.count), &total);
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
+        let heading = format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count));
+        let subtotal = ctx.group_row(Some(Subject::Industry), &g.name, &g.figures);
+        measure.group(&heading, &subtotal);
         let rows = g.members.iter().map(|&m| {
             rows_before += 1;
-            ctx.project_row(rows_before, &pf.projects[m])
+            let row = ctx.project_row(rows_before, &pf.projects[m]);
+            measure.project(&row);
+            row
         });
         let rows = ctx.rows_html(templates.map(|(_, rows)| rows), rows)?;
         rounding_note |= rounding_differs(ctx, g);
-        let heading = format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count));
-        let subtotal = ctx.group_row(Some(Subject::Industry), &g.name, &g.figures);
         // One value for every section template; each section's rows are spliced in after.
         let section = template_value(&Section { heading: &heading, subtotal: &subtotal, rows_html: SPLICED })?;
         for (((template, _), rows), out) in templates.iter().zip(rows).zip(&mut sections) {
@@ -139,12 +149,13 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
     let names = |s: Subject| pf.groups_of(s).iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     let (towns, natures) = (names(Subject::Town), names(Subject::Nature));
     let ledger = Ledger {
-        total: ctx.group_row(None, "合计", &pf.county),
+        total,
         rounding_note,
         towns: &towns,
         natures: &natures,
         sections_html: SPLICED,
         downloads: ctx.downloads(pf.period),
+        print_columns: measure.shares(),
     };
     let value = template_value(&ledger)?;
     Ok(sections.map(|sections| Table { value: value.clone(), sections }))

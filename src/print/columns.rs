@@ -1,0 +1,261 @@
+//! The widths of 附件1's columns on its landscape pages, from what their cells hold. Each figure
+//! column (序号, 性质, the amounts, 完成率, 偏差, 亮灯) is as wide as its widest value or heading,
+//! which never wrap; the rest of the line is shared among the columns that wrap (项目名称,
+//! 形象进度, 责任单位, 挂包领导) so that the table takes as few lines as it can: a row is as tall
+//! as its tallest cell, and a county's long 形象进度 wants a wider column than its short names.
+//!
+//! Widths are in characters of the table's 10.5 pt: a CJK character is one, a digit or a comma
+//! half of one in 宋体 and 0.53 in the 黑体 of the total and subtotal rows (measured in Chromium).
+
+use crate::render::views::{GroupRow, ProjectRow};
+use unicode_width::UnicodeWidthChar;
+
+/// The columns, in order: 序号, 项目名称, 性质, 总投资, 年度计划, 当月完成, 累计, 完成率, 偏差,
+/// 亮灯, 形象进度, 责任单位, 挂包领导.
+pub const COLUMNS: usize = 13;
+
+/// The columns whose text wraps, by position.
+const WRAPPING: [usize; 4] = [1, 10, 11, 12];
+
+/// The line: the 257 mm of a landscape A4 page less 20 mm each side, in characters of 10.5 pt.
+const LINE: f64 = 257.0 / 25.4 * 72.0 / 10.5;
+
+/// What a cell takes besides its text: 1.5 pt of padding each side and the rule (print.css),
+/// and room for what the measure misses.
+const AROUND: f64 = 3.5 / 10.5 + 0.1;
+
+/// The most rows the shares of the wrapping columns are worked out on, taken evenly through
+/// the table: a province's 50 000 rows share their widths as a sample of them does.
+const SAMPLE: usize = 2000;
+
+/// The width of `text` in characters, a digit or a comma taken as `digit`.
+fn width(text: &str, digit: f64) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' | ',' => digit,
+            '−' => 0.84, // DejaVu's minus, where the CJK fonts have none
+            '—' => 1.0,
+            c => c.width().map_or(0.0, |w| w as f64 / 2.0),
+        })
+        .sum()
+}
+
+/// The cells of 附件1 measured as they are added: the widest of each column, and the text of
+/// the wrapping columns row by row.
+pub struct Measure {
+    widest: [f64; COLUMNS],
+    wrapping: Vec<[f64; 4]>,
+}
+
+impl Measure {
+    /// The measure of the headings alone (`months` is the 累计 column's, `1-10月`), in 黑体.
+    pub fn new(months: &str) -> Measure {
+        let headings = [
+            "序号",
+            "项目名称",
+            "性质",
+            "总投资",
+            "年度",
+            "当月",
+            months,
+            "完成率",
+            "偏差",
+            "亮灯",
+            "形象进度",
+            "责任单位",
+            "挂包",
+        ];
+        Measure { widest: headings.map(|h| width(h, 0.53)), wrapping: Vec::new() }
+    }
+
+    /// A project's row.
+    pub fn project(&mut self, r: &ProjectRow) {
+        let name = if r.reported { width(&r.name, 0.5) } else { width(&r.name, 0.5) + 5.0 };
+        let no = r.no.to_string();
+        let cells = [&no, "", &r.nature, &r.total, &r.plan, &r.month, &r.ytd, &r.rate, &r.deviation, r.light_label];
+        self.fixed(cells.map(|c| width(c, 0.5)));
+        self.wrapping.push([name, width(&r.progress, 0.5), width(&r.lead_unit, 0.5), width(&r.leaders, 0.5)]);
+    }
+
+    /// A total or subtotal row, `label` in the name column, in 黑体.
+    pub fn group(&mut self, label: &str, g: &GroupRow) {
+        let figures = [&g.total, &g.plan, &g.month, &g.ytd, &g.rate, &g.deviation].map(|f| width(f, 0.53));
+        let mut cells = [0.0; 10];
+        cells[3..9].copy_from_slice(&figures);
+        self.fixed(cells);
+        self.wrapping.push([width(label, 0.53), 0.0, 0.0, 0.0]);
+    }
+
+    /// The widths of a row's cells in the columns before 形象进度 that do not wrap.
+    fn fixed(&mut self, cells: [f64; 10]) {
+        for (col, w) in cells.into_iter().enumerate().filter(|(col, _)| !WRAPPING.contains(col)) {
+            self.widest[col] = self.widest[col].max(w);
+        }
+    }
+
+    /// Each column's share of the line, as CSS (`16.71%`).
+    pub fn shares(&self) -> [String; COLUMNS] {
+        self.widths().map(|w| format!("{:.2}%", w / LINE * 100.0))
+    }
+
+    /// Each column's width in characters, adding up to the line.
+    fn widths(&self) -> [f64; COLUMNS] {
+        let mut widths = self.widest.map(|w| w + AROUND);
+        let step = self.wrapping.len().div_ceil(SAMPLE).max(1);
+        let rows: Vec<[f64; 4]> = self.wrapping.iter().step_by(step).copied().collect();
+        let fixed: f64 = (0..COLUMNS).filter(|c| !WRAPPING.contains(c)).map(|c| widths[c]).sum();
+        let mut wrapping = WRAPPING.map(|c| widths[c]);
+        let mut left = LINE - fixed - wrapping.iter().sum::<f64>();
+        if left > 0.0 {
+            left = share_out(&rows, &mut wrapping, left);
+            // What no row needs widens the wrapping columns alike, by their widths.
+            let sum: f64 = wrapping.iter().sum();
+            wrapping = wrapping.map(|w| w + left * w / sum);
+        }
+        for (c, w) in WRAPPING.into_iter().zip(wrapping) {
+            widths[c] = w;
+        }
+        let total: f64 = widths.iter().sum();
+        widths.map(|w| w * LINE / total)
+    }
+}
+
+/// The lines a text of `text` characters takes in a column `width` wide: a line holds whole
+/// characters (a CJK character does not break).
+fn lines(text: f64, width: f64) -> u32 {
+    (text / (width - AROUND).floor().max(1.0)).ceil().max(1.0) as u32
+}
+
+/// The least width of a column in which a text of `text` characters takes `n` lines.
+fn width_for(text: f64, n: u32) -> f64 {
+    (text / n as f64).ceil() + AROUND
+}
+
+/// The table's lines with the wrapping columns `widths` wide: the rows' (each row as tall as
+/// its tallest cell), and then the cells' added up, which tells apart two widths that make the
+/// rows equally tall.
+fn table_lines(rows: &[[f64; 4]], widths: &[f64; 4]) -> (u32, u32) {
+    rows.iter().fold((0, 0), |(row_lines, cell_lines), r| {
+        let cells: [u32; 4] = std::array::from_fn(|i| lines(r[i], widths[i]));
+        (row_lines + cells.iter().max().unwrap(), cell_lines + cells.iter().sum::<u32>())
+    })
+}
+
+/// One way to widen a wrapping column: to `width`, saving `saved` lines per character (the
+/// rows', then the cells'), the table then taking `lines`.
+struct Step {
+    saved: (f64, f64),
+    column: usize,
+    width: f64,
+    lines: (u32, u32),
+}
+
+/// Widens the wrapping columns from `widths` with up to `left` characters, each time by what
+/// saves the most lines per character: to the next width at which one of a column's cells takes
+/// a line less. Returns what is left when no cell needs more.
+fn share_out(rows: &[[f64; 4]], widths: &mut [f64; 4], mut left: f64) -> f64 {
+    let mut now = table_lines(rows, widths);
+    loop {
+        let mut best: Option<Step> = None;
+        for column in 0..4 {
+            // The least width at which some cell of the column takes a line less.
+            let width = rows
+                .iter()
+                .map(|r| (r[column], lines(r[column], widths[column])))
+                .filter(|&(_, n)| n > 1)
+                .map(|(text, n)| width_for(text, n - 1))
+                .fold(f64::INFINITY, f64::min);
+            let cost = width - widths[column];
+            if !width.is_finite() || cost > left {
+                continue;
+            }
+            let mut tried = *widths;
+            tried[column] = width;
+            let lines = table_lines(rows, &tried);
+            let saved = ((now.0 - lines.0) as f64 / cost, (now.1 - lines.1) as f64 / cost);
+            if best.as_ref().is_none_or(|b| saved > b.saved) {
+                best = Some(Step { saved, column, width, lines });
+            }
+        }
+        let Some(step) = best else { return left };
+        left -= step.width - widths[step.column];
+        widths[step.column] = step.width;
+        now = step.lines;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A project's row of 附件1 with these texts and figures of three to six digits.
+    fn row(name: &str, nature: &str, progress: &str, deviation: &str, unit: &str) -> ProjectRow {
+        ProjectRow {
+            no: 1,
+            name: name.into(),
+            href: String::new(),
+            town: String::new(),
+            nature: nature.into(),
+            total: "186,000".into(),
+            plan: "52,000".into(),
+            month: "3,948".into(),
+            ytd: "37,700".into(),
+            rate: "72.5%".into(),
+            rate_sort: String::new(),
+            deviation: deviation.into(),
+            light: "",
+            light_label: "黄灯",
+            light_streak: 0,
+            status: "",
+            progress: progress.into(),
+            lead_unit: unit.into(),
+            leaders: "王志刚".into(),
+            reported: true,
+        }
+    }
+
+    /// Two rows, worked out by hand. The figure columns need 2 + 4 + 3.5 + 3 + 2.5 + 3.09 + 3 +
+    /// 2.84 + 2 characters (序号's heading; 竣工投产; 186,000; 52,000; 3,948; 1-10月 in 黑体;
+    /// 完成率; −10.8; 亮灯), each 0.43 more around it: 29.83 of the 69.38. The wrapping columns
+    /// start at their headings (4, 4, 4, 2, and 0.43 each): 15.73, leaving 23.82. The first row
+    /// (a name of 12, a 形象进度 of 18, 县交通运输局, 王志刚) on one line would take 25 of them,
+    /// so the fewest lines are 3: the second row on one (责任单位 6, 挂包领导 3) and the first on
+    /// two (项目名称 6, 形象进度 9), 10 characters more. Of the 13.82 left, a cell more on one
+    /// line is the name (6 more, a line for 6) before 形象进度 (9, a line for 9), and then
+    /// 形象进度's 9 no longer fit: the 7.82 left widen the four alike, by 1 + 7.82 / 31.73.
+    #[test]
+    fn the_long_text_gets_the_room() {
+        let mut m = Measure::new("1-10月");
+        m.project(&row(
+            "澄源至临江段公路改建工程",
+            "竣工投产",
+            "路基路面摊铺完成年度工程量的七成以上",
+            "−10.8",
+            "县交通运输局",
+        ));
+        m.project(&row("短名", "续建", "完成", "+6.7", "县交通运输局"));
+        let w = m.widths();
+        assert!((w.iter().sum::<f64>() - LINE).abs() < 1e-9);
+        let around = |chars: f64| chars + AROUND;
+        let fixed = [(0, 2.0), (2, 4.0), (3, 3.5), (4, 3.0), (5, 2.5), (6, 3.09), (7, 3.0), (8, 2.84), (9, 2.0)];
+        for (col, chars) in fixed {
+            assert!((w[col] - around(chars)).abs() < 1e-9, "column {col}: {w:?}");
+        }
+        let widen = 1.0 + (LINE - 29.83 - 15.73 - 16.0) / 31.73;
+        for (col, chars) in [(1, 12.0), (10, 9.0), (11, 6.0), (12, 3.0)] {
+            assert!((w[col] - around(chars) * widen).abs() < 0.01, "column {col}: {w:?}");
+        }
+        assert_eq!(table_lines(&m.wrapping, &[w[1], w[10], w[11], w[12]]).0, 3);
+    }
+
+    /// A 责任单位 of 14 characters, where the columns had fixed shares of 6 once and ran over
+    /// into 挂包领导: its column holds it on one line when the line has room for it.
+    #[test]
+    fn a_long_unit_name_gets_its_width() {
+        let mut m = Measure::new("1-10月");
+        m.project(&row("短名", "续建", "完成", "+6.7", "临江高新技术产业开发区管委会"));
+        let w = m.widths();
+        assert!(w[11] >= width_for(14.0, 1), "{w:?}");
+        assert_eq!(table_lines(&m.wrapping, &[w[1], w[10], w[11], w[12]]), (1, 4));
+    }
+}
