@@ -206,7 +206,8 @@ fn assert_chart_text_readable(pdf: &Path) -> usize {
     let mut charts = 0;
     for (page, text) in xml.split("<page ").skip(1).enumerate() {
         let words: Vec<&str> = text.lines().map(str::trim).filter(|l| l.starts_with("<word ")).collect();
-        let is_month = |w: &str| w.strip_suffix('月').and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (1..=12).contains(&n));
+        let is_month =
+            |w: &str| w.strip_suffix('月').and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (1..=12).contains(&n));
         let months: Vec<f64> = words.iter().filter(|l| is_month(&word(l))).map(|l| height(l)).collect();
         let Some(caption) = words.iter().find(|l| word(l).contains("实线")) else { continue };
         if months.len() < 12 {
