@@ -52,10 +52,28 @@ fn assert_a4_and_numbered(pdf: &Path) {
     for line in sizes.lines().filter(|l| l.starts_with("Page ") && l.contains(" size:")) {
         assert!(line.ends_with("(A4)"), "{}: {line}", pdf.display());
     }
-    for (i, text) in page_texts(pdf).iter().enumerate() {
-        assert!(text.contains(&format!("—{}—", i + 1)), "{} page {} has no “— {} —”", pdf.display(), i + 1, i + 1);
+    let texts = page_texts(pdf);
+    // A blank page before the 版记, and the 版记's page after it, are not numbered (GB/T 9704 §9).
+    let blank_before_last = texts.len() >= 2 && texts[texts.len() - 2].is_empty();
+    for (i, text) in texts.iter().enumerate() {
+        let number = format!("—{}—", i + 1);
+        if blank_before_last && i + 2 >= texts.len() {
+            assert!(!text.contains(&number), "{} page {} is numbered: {text}", pdf.display(), i + 1);
+        } else {
+            assert!(text.contains(&number), "{} page {} has no “— {} —”", pdf.display(), i + 1, i + 1);
+        }
     }
     assert_real_fonts(pdf);
+}
+
+/// The 版记 (抄送, 印发) on the last side, the back of the last sheet printed on both sides: an
+/// even page, after a blank page where the attachments end on an even page. Returns whether
+/// the blank page is there.
+fn assert_banji_on_the_back(pdf: &Path) -> bool {
+    let texts = page_texts(pdf);
+    assert!(texts.len().is_multiple_of(2), "{}: the 版记 on page {}, the front of a sheet", pdf.display(), texts.len());
+    assert!(texts.last().unwrap().contains("印发"), "{}: the last page is not the 版记", pdf.display());
+    texts[texts.len() - 2].is_empty()
 }
 
 /// Every font of `pdf` embedded, named, with a Unicode map: no Type 3 drawings of glyphs.
@@ -325,6 +343,7 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     assert_within_text_block(&bulletin);
     assert_laid_out_as_an_office_would(&bulletin, "澄源县重点项目推进服务中心2026年11月5日");
     assert_eq!(assert_chart_text_readable(&bulletin), 1, "the bulletin's S-curve is measured");
+    assert!(!assert_banji_on_the_back(&bulletin), "11 pages of text and the 版记 on the 12th, no blank page");
     let raw = run("pdftotext", &[], &bulletin);
     // Headings whole (名次, 年度计划 on one line each), the title broken between words.
     for whole in ["名次", "年度计划", "项目名称", "建设情况的通报"] {
@@ -477,6 +496,8 @@ fn a_county_without_blockers_or_town_ranking_gets_a_bulletin_that_says_so() {
     assert!(size.contains("594.96 x 841.92 pts (A4)"), "{size}");
     let n = texts.len();
     assert!((8..=14).contains(&n), "the bulletin of 120 projects has {n} pages");
+    // Its 12 pages of text end on an even page: a blank page, and the 版记 on the 14th.
+    assert!(assert_banji_on_the_back(&bulletin), "a blank page before the 版记");
 }
 
 #[test]
@@ -589,6 +610,7 @@ fn a_forty_project_bulletin_fits_ten_pages() {
     assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
     let texts = page_texts(&site.join("bulletins/2026-12.pdf"));
     assert!((6..=10).contains(&texts.len()), "the bulletin of 40 projects has {} pages", texts.len());
+    assert!(!assert_banji_on_the_back(&site.join("bulletins/2026-12.pdf")), "9 pages of text, the 版记 on the 10th");
     let starts = |label: &str| texts.iter().position(|t| t.starts_with(label)).unwrap();
     assert_eq!(starts("附件2") - starts("附件1"), 2, "附件1 takes two pages");
 }

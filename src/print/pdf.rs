@@ -34,10 +34,19 @@ pub fn find_browser(named: Option<&Path>) -> Option<PathBuf> {
 /// Prints `html` to `pdf` with `browser`, dated `date`; the error says why. Whatever was at
 /// `pdf` before (an earlier build's PDF, in a reused folder) is removed first, and whatever a
 /// failed print left there after: a PDF found there is this print's, of this `html`.
+///
+/// A document with a 版记 on a page of its own (the bulletin) is printed a second time when the
+/// 版记 falls on an odd page, the front of a sheet, with a blank page before it (the page
+/// [`BACK_SIDE`] names): GB/T 9704 puts the 版记 on the last side, the back of the last sheet
+/// printed on both sides, and numbers neither the blank page nor the 版记's.
 pub fn print(browser: &Path, html: &Path, pdf: &Path, date: Date) -> Result<(), String> {
     let _ = std::fs::remove_file(pdf);
-    let printed = print_once(browser, html, pdf).and_then(|()| {
+    let printed = print_once(browser, html, "", pdf).and_then(|()| {
         let mut bytes = std::fs::read(pdf).map_err(|e| e.to_string())?;
+        if pages(&bytes) % 2 == 1 && has_back_side(html) {
+            print_once(browser, html, &format!("#{BACK_SIDE}"), pdf)?;
+            bytes = std::fs::read(pdf).map_err(|e| e.to_string())?;
+        }
         set_dates(&mut bytes, date);
         std::fs::write(pdf, bytes).map_err(|e| e.to_string())
     });
@@ -47,13 +56,29 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path, date: Date) -> Result<(), 
     printed
 }
 
-fn print_once(browser: &Path, html: &Path, pdf: &Path) -> Result<(), String> {
+/// The `id` of the blank page a document may hold before its 版记, shown (by CSS `:target`)
+/// only when the address names it.
+pub const BACK_SIDE: &str = "back-side";
+
+/// Whether the page at `html` holds the blank page [`BACK_SIDE`].
+fn has_back_side(html: &Path) -> bool {
+    std::fs::read_to_string(html).is_ok_and(|text| text.contains(&format!("id=\"{BACK_SIDE}\"")))
+}
+
+/// How many pages the PDF `bytes` has: its page objects (`/Type /Page`, not `/Pages`).
+fn pages(bytes: &[u8]) -> usize {
+    let key = b"/Type /Page";
+    bytes.windows(key.len() + 1).filter(|w| w.starts_with(key) && w[key.len()] != b's').count()
+}
+
+/// Prints `html`, at `fragment` (`#…` or nothing), to `pdf`.
+fn print_once(browser: &Path, html: &Path, fragment: &str, pdf: &Path) -> Result<(), String> {
     let profile = std::env::temp_dir().join(format!(
         "tongbao-chromium-{}-{}",
         std::process::id(),
         pdf.to_string_lossy().bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
     ));
-    let url = format!("file://{}", html.canonicalize().map_err(|e| e.to_string())?.display());
+    let url = format!("file://{}{fragment}", html.canonicalize().map_err(|e| e.to_string())?.display());
     let mut child = Command::new(browser)
         .args([
             "--headless",
@@ -129,4 +154,17 @@ pub fn print_all(browser: &Path, dir: &Path, pages: &[String], date: Date) -> (V
         .collect();
     let (ok, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     (ok.into_iter().filter_map(Result::ok).collect(), failed.into_iter().filter_map(Result::err).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages are counted by their page objects, as Skia writes them, not by the tree above them.
+    #[test]
+    fn pages_are_the_page_objects() {
+        let pdf = b"<</Type /Pages\n/Count 3\n/Kids [2 0 R 3 0 R 4 0 R]>>\n<</Type /Page\n/Parent 1 0 R>>\n<</Type /Page\n>>\n<</Type /Page /Parent 1 0 R>>";
+        assert_eq!(pages(pdf), 3);
+        assert_eq!(pages(b"<</Type /Pages\n/Count 0>>"), 0);
+    }
 }
