@@ -70,7 +70,7 @@ impl Measure {
 
     /// A project's row.
     pub fn project(&mut self, r: &ProjectRow) {
-        let name = if r.reported { width(&r.name, 0.5) } else { width(&r.name, 0.5) + 5.0 };
+        let name = width(&r.name, 0.5) + if r.reported { 0.0 } else { width("（未报送）", 0.5) };
         let no = r.no.to_string();
         let cells = [&no, "", &r.nature, &r.total, &r.plan, &r.month, &r.ytd, &r.rate, &r.deviation, r.light_label];
         self.fixed(cells.map(|c| width(c, 0.5)));
