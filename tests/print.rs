@@ -214,24 +214,32 @@ fn attr(line: &str, name: &str) -> f64 {
     line[start..].split('"').next().unwrap().parse().unwrap()
 }
 
+/// The text of one word line of `pdftotext -bbox`.
+fn word_text(line: &str) -> &str {
+    line.rsplit_once("\">").map_or("", |(_, w)| w.trim_end_matches("</word>"))
+}
+
+/// The height of one word's box in `pdftotext -bbox`, in pt.
+fn box_height(line: &str) -> f64 {
+    attr(line, "yMax") - attr(line, "yMin")
+}
+
 /// The S-curve's axis text on paper is 8 pt or more: the month labels (`1月`…`12月`) are set in
 /// the 黑体 of the chart's caption, printed at 10.5 pt on the same page, so their size is 10.5
 /// pt times the ratio of the heights of their boxes. Returns how many charts were measured.
 fn assert_chart_text_readable(pdf: &Path) -> usize {
     let xml = run("pdftotext", &["-bbox"], pdf);
-    let height = |line: &str| attr(line, "yMax") - attr(line, "yMin");
-    let word = |line: &str| line.rsplit_once("\">").map_or("", |(_, w)| w.trim_end_matches("</word>")).to_string();
     let mut charts = 0;
     for (page, text) in xml.split("<page ").skip(1).enumerate() {
         let words: Vec<&str> = text.lines().map(str::trim).filter(|l| l.starts_with("<word ")).collect();
         let is_month =
             |w: &str| w.strip_suffix('月').and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (1..=12).contains(&n));
-        let months: Vec<f64> = words.iter().filter(|l| is_month(&word(l))).map(|l| height(l)).collect();
-        let Some(caption) = words.iter().find(|l| word(l).contains("实线")) else { continue };
+        let months: Vec<f64> = words.iter().filter(|l| is_month(word_text(l))).map(|l| box_height(l)).collect();
+        let Some(caption) = words.iter().find(|l| word_text(l).contains("实线")) else { continue };
         if months.len() < 12 {
             continue;
         }
-        let size = 10.5 * months.iter().cloned().fold(f64::MAX, f64::min) / height(caption);
+        let size = 10.5 * months.iter().cloned().fold(f64::MAX, f64::min) / box_height(caption);
         assert!(size >= 8.0, "{} page {}: the chart's month labels print at {size:.1} pt", pdf.display(), page + 1);
         charts += 1;
     }
@@ -247,14 +255,12 @@ fn assert_full_size(pdf: &Path, page: usize, starts: &str, pt: f64, least: f64) 
     let n = page.to_string();
     let xml = run("pdftotext", &["-bbox", "-f", &n, "-l", &n], pdf);
     let words: Vec<&str> = xml.lines().map(str::trim).filter(|l| l.starts_with("<word ")).collect();
-    let text = |l: &str| l.rsplit_once("\">").map_or("", |(_, w)| w.trim_end_matches("</word>")).to_string();
-    let height = |l: &str| attr(l, "yMax") - attr(l, "yMin");
-    let number = words.iter().filter(|l| text(l) == n).max_by(|a, b| attr(a, "yMin").total_cmp(&attr(b, "yMin")));
-    let word = words.iter().find(|l| text(l).starts_with(starts));
+    let number = words.iter().filter(|l| word_text(l) == n).max_by(|a, b| attr(a, "yMin").total_cmp(&attr(b, "yMin")));
+    let word = words.iter().find(|l| word_text(l).starts_with(starts));
     let (Some(number), Some(word)) = (number, word) else {
         panic!("{} page {page}: no {starts:?} or no page number", pdf.display())
     };
-    let scale = height(word) / height(number) / (pt / 14.0);
+    let scale = box_height(word) / box_height(number) / (pt / 14.0);
     assert!(scale >= least, "{} page {page} printed at {:.1}% of its size", pdf.display(), scale * 100.0);
 }
 

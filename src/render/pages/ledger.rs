@@ -34,8 +34,9 @@ struct Ledger<'a> {
     sections_html: &'a str,
     /// The period's workbook and CSV, from the ledger page.
     downloads: Option<Downloads>,
-    /// The columns' shares of the line in 附件1 ([`crate::print::columns`]).
-    print_columns: [String; crate::print::columns::COLUMNS],
+    /// The columns' shares of the line in 附件1 ([`crate::print::columns`]), when the ledger is
+    /// made in its [`Form::Print`].
+    print_columns: Option<[String; crate::print::columns::COLUMNS]>,
 }
 
 /// What the ledger templates output (with `| safe`) where HTML rendered before them goes: the
@@ -122,17 +123,25 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
     let mut sections: [Vec<Vec<u8>>; N] = std::array::from_fn(|_| Vec::new());
     let mut rows_before = 0;
     let mut rounding_note = false;
-    let mut measure = Measure::new(&months_span(pf.period));
+    // 附件1's cells are measured for its column widths; the page's ledger needs none.
+    let printed = forms.iter().any(|f| matches!(f, Form::Print));
+    let mut measure = printed.then(|| Measure::new(&months_span(pf.period)));
     let total = ctx.group_row(None, "合计", &pf.county);
-    measure.group(&format!("{}（{}）", total.name, total.count), &total);
+    if let Some(m) = &mut measure {
+        m.group(&format!("{}（{}）", total.name, total.count), &total);
+    }
     for (i, g) in pf.groups_of(Subject::Industry).iter().enumerate() {
         let heading = format!("{}、{}（{}）", chinese_number(i + 1), g.name, ctx.fmt.count(g.figures.count));
         let subtotal = ctx.group_row(Some(Subject::Industry), &g.name, &g.figures);
-        measure.group(&heading, &subtotal);
+        if let Some(m) = &mut measure {
+            m.group(&heading, &subtotal);
+        }
         let rows = g.members.iter().map(|&m| {
             rows_before += 1;
             let row = ctx.project_row(rows_before, &pf.projects[m]);
-            measure.project(&row);
+            if let Some(m) = &mut measure {
+                m.project(&row);
+            }
             row
         });
         let rows = ctx.rows_html(templates.map(|(_, rows)| rows), rows)?;
@@ -155,7 +164,7 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
         natures: &natures,
         sections_html: SPLICED,
         downloads: ctx.downloads(pf.period),
-        print_columns: measure.shares(),
+        print_columns: measure.map(|m| m.shares()),
     };
     let value = template_value(&ledger)?;
     Ok(sections.map(|sections| Table { value: value.clone(), sections }))
