@@ -17,9 +17,9 @@ pub struct SCurve<'a> {
 const SIZE: (u32, u32) = (640, 300);
 
 /// The axis text's size as plotters takes it: it writes `font-size` as this over 1.24, so 22
-/// is 17.7 SVG units. The bulletin prints the chart 50 mm high (print.css), a unit 1/6 mm, so
-/// its text is 2.96 mm (8.4 pt), above the 8 pt a printed chart needs to be read; a project's
-/// sheet prints it 58 mm high (9.7 pt).
+/// is 17.7 SVG units. The bulletin and the project sheets print the chart 50 mm high
+/// (print.css), a unit 1/6 mm, so its text is 2.96 mm (8.4 pt), above the 8 pt a printed chart
+/// needs to be read.
 const TEXT: u32 = 22;
 
 const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x8c);

@@ -2,6 +2,7 @@
 //! title, five sections in practitioners' prose, three attachments, 版记. It composes what the
 //! site already shows (ledger, rankings, warnings, blockers) with sentences built from figures.
 
+use super::columns::Measure;
 use crate::figures::{Group, Light, PeriodFigures};
 use crate::model::Subject;
 use crate::render::format::months_span;
@@ -50,6 +51,10 @@ struct Bulletin {
     resolved_blockers: Vec<BlockerRow>,
     /// 附件3 on landscape pages: only when it has more rows than a portrait page takes well.
     blockers_wide: bool,
+    /// On landscape pages, the columns' shares of the line for 附件3's open and resolved blockers
+    /// ([`crate::print::columns`]); empty in portrait, where the table lays itself out.
+    open_columns: Vec<String>,
+    resolved_columns: Vec<String>,
     cc: String,
     issue_date: String,
     downloads: Option<Downloads>,
@@ -207,6 +212,13 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
     let ranking_views = rankings::views(ctx, false);
     let lights_heading = format!("（{}）亮灯情况", chinese_number(ranking_views.len() + 1));
     let (yellow_pp, red_pp) = warnings::thresholds(ctx);
+    let open_blockers: Vec<BlockerRow> = pf.blockers.iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect();
+    let resolved_blockers: Vec<BlockerRow> =
+        pf.blockers.iter().filter(|b| b.resolved_in_period).map(|b| ctx.blocker_row(b)).collect();
+    let blockers_wide = open_blockers.len() + resolved_blockers.len() > PORTRAIT_ROWS;
+    let fitted = |rows: &[BlockerRow], resolved| {
+        if blockers_wide && !rows.is_empty() { Measure::blockers(rows, resolved).shares() } else { Vec::new() }
+    };
     let body = Bulletin {
         issuer: issuer.clone(),
         number: front.number.unwrap_or_else(|| format!("{}年第{}期", pf.period.year, pf.period.month)),
@@ -241,9 +253,11 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
         signature_date: issue_date.chinese(),
         yellow_pp,
         red_pp,
-        open_blockers: pf.blockers.iter().filter(|b| b.open).map(|b| ctx.blocker_row(b)).collect(),
-        resolved_blockers: pf.blockers.iter().filter(|b| b.resolved_in_period).map(|b| ctx.blocker_row(b)).collect(),
-        blockers_wide: pf.blockers.iter().filter(|b| b.open || b.resolved_in_period).count() > PORTRAIT_ROWS,
+        open_columns: fitted(&open_blockers, false),
+        resolved_columns: fitted(&resolved_blockers, true),
+        open_blockers,
+        resolved_blockers,
+        blockers_wide,
         cc: cfg.map(|b| b.cc.join("，")).unwrap_or_default(),
         issue_date: issue_date.chinese(),
         downloads: ctx.downloads(pf.period),

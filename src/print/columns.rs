@@ -1,21 +1,16 @@
-//! The widths of 附件1's columns on its landscape pages, from what their cells hold. Each figure
-//! column (序号, 性质, the amounts, 完成率, 偏差, 亮灯) is as wide as its widest value or heading,
-//! which never wrap; the rest of the line is shared among the columns that wrap (项目名称,
-//! 形象进度, 责任单位, 挂包领导) so that the table takes as few lines as it can: a row is as tall
-//! as its tallest cell, and a county's long 形象进度 wants a wider column than its short names.
+//! The widths of the columns of a landscape attachment's table (附件1's projects, 附件3's
+//! blockers), from what their cells hold. Each column that does not wrap (序号, 性质, the
+//! amounts, 完成率, 偏差, 亮灯; a blocker's 编号, 类别 and dates) is as wide as its widest value
+//! or heading; the rest of the line is shared among the columns that wrap (names, 形象进度, units,
+//! measures) so that the table takes as few lines as it can: a row is as tall as its tallest
+//! cell, and a county's long 形象进度 wants a wider column than its short names.
 //!
 //! Widths are in characters of the table's 10.5 pt: a CJK character is one, a digit or a comma
-//! half of one in 宋体 and 0.53 in the 黑体 of the total and subtotal rows (measured in Chromium).
+//! half of one in 宋体 and 0.53 in the 黑体 of the headings and of the total and subtotal rows
+//! (measured in Chromium).
 
-use crate::render::views::{GroupRow, ProjectRow};
+use crate::render::views::{BlockerRow, GroupRow, ProjectRow};
 use unicode_width::UnicodeWidthChar;
-
-/// The columns, in order: 序号, 项目名称, 性质, 总投资, 年度计划, 当月完成, 累计, 完成率, 偏差,
-/// 亮灯, 形象进度, 责任单位, 挂包领导.
-pub const COLUMNS: usize = 13;
-
-/// The columns whose text wraps, by position.
-const WRAPPING: [usize; 4] = [1, 10, 11, 12];
 
 /// The line: the 257 mm of a landscape A4 page less 20 mm each side, in characters of 10.5 pt.
 const LINE: f64 = 257.0 / 25.4 * 72.0 / 10.5;
@@ -34,22 +29,52 @@ fn width(text: &str, digit: f64) -> f64 {
         .map(|c| match c {
             '0'..='9' | ',' => digit,
             '−' => 0.84, // DejaVu's minus, where the CJK fonts have none
-            '—' => 1.0,
+            '—' | '·' => 1.0,
             c => c.width().map_or(0.0, |w| w as f64 / 2.0),
         })
         .sum()
 }
 
-/// The cells of 附件1 measured as they are added: the widest of each column, and the text of
-/// the wrapping columns row by row.
-pub struct Measure {
-    widest: [f64; COLUMNS],
-    wrapping: Vec<[f64; 4]>,
+/// The width of a cell of 宋体 text.
+fn song(text: &str) -> f64 {
+    width(text, 0.5)
 }
 
+/// The width of a cell of 黑体 text (headings, totals).
+fn hei(text: &str) -> f64 {
+    width(text, 0.53)
+}
+
+/// A table's cells measured as its rows are added: the widest of each column that does not
+/// wrap, and the text of the wrapping columns row by row.
+pub struct Measure {
+    widest: Vec<f64>,
+    /// The columns whose text wraps, by position.
+    wraps: Vec<usize>,
+    wrapping: Vec<Vec<f64>>,
+}
+
+/// 附件1's columns: 序号, 项目名称, 性质, 总投资, 年度计划, 当月完成, 累计, 完成率, 偏差, 亮灯,
+/// 形象进度, 责任单位, 挂包领导; the name, 形象进度, the unit and the leaders wrap.
+const PROJECT_WRAPS: [usize; 4] = [1, 10, 11, 12];
+
 impl Measure {
-    /// The measure of the headings alone (`months` is the 累计 column's, `1-10月`), in 黑体.
-    pub fn new(months: &str) -> Measure {
+    /// The measure of a table's `headings` (the line of each that is widest, in 黑体) whose
+    /// columns `wraps` wrap.
+    fn new(headings: &[&str], wraps: &[usize]) -> Measure {
+        Measure { widest: headings.iter().map(|h| hei(h)).collect(), wraps: wraps.to_vec(), wrapping: Vec::new() }
+    }
+
+    /// A row, one width per column.
+    fn add(&mut self, cells: &[f64]) {
+        for (col, &w) in cells.iter().enumerate().filter(|(col, _)| !self.wraps.contains(col)) {
+            self.widest[col] = self.widest[col].max(w);
+        }
+        self.wrapping.push(self.wraps.iter().map(|&c| cells[c]).collect());
+    }
+
+    /// 附件1's measure, of its headings alone (`months` is the 累计 column's, `1-10月`).
+    pub fn projects(months: &str) -> Measure {
         let headings = [
             "序号",
             "项目名称",
@@ -65,58 +90,82 @@ impl Measure {
             "责任单位",
             "挂包",
         ];
-        Measure { widest: headings.map(|h| width(h, 0.53)), wrapping: Vec::new() }
+        Measure::new(&headings, &PROJECT_WRAPS)
     }
 
-    /// A project's row.
+    /// A project's row of 附件1.
     pub fn project(&mut self, r: &ProjectRow) {
-        let name = width(&r.name, 0.5) + if r.reported { 0.0 } else { width("（未报送）", 0.5) };
+        let name = song(&r.name) + if r.reported { 0.0 } else { song("（未报送）") };
         let no = r.no.to_string();
-        let cells = [&no, "", &r.nature, &r.total, &r.plan, &r.month, &r.ytd, &r.rate, &r.deviation, r.light_label];
-        self.fixed(cells.map(|c| width(c, 0.5)));
-        self.wrapping.push([name, width(&r.progress, 0.5), width(&r.lead_unit, 0.5), width(&r.leaders, 0.5)]);
+        let figures = [&r.nature, &r.total, &r.plan, &r.month, &r.ytd, &r.rate, &r.deviation, r.light_label].map(song);
+        let mut cells = vec![song(&no), name];
+        cells.extend(figures);
+        cells.extend([song(&r.progress), song(&r.lead_unit), song(&r.leaders)]);
+        self.add(&cells);
     }
 
-    /// A total or subtotal row, `label` in the name column, in 黑体.
+    /// A total or subtotal row of 附件1, `label` in the name column, in 黑体.
     pub fn group(&mut self, label: &str, g: &GroupRow) {
-        let figures = [&g.total, &g.plan, &g.month, &g.ytd, &g.rate, &g.deviation].map(|f| width(f, 0.53));
-        let mut cells = [0.0; 10];
-        cells[3..9].copy_from_slice(&figures);
-        self.fixed(cells);
-        self.wrapping.push([width(label, 0.53), 0.0, 0.0, 0.0]);
+        let figures = [&g.total, &g.plan, &g.month, &g.ytd, &g.rate, &g.deviation].map(|f| hei(f));
+        let mut cells = vec![0.0, hei(label), 0.0];
+        cells.extend(figures);
+        cells.extend([0.0; 4]);
+        self.add(&cells);
     }
 
-    /// The widths of a row's cells in the columns before 形象进度 that do not wrap.
-    fn fixed(&mut self, cells: [f64; 10]) {
-        for (col, w) in cells.into_iter().enumerate().filter(|(col, _)| !WRAPPING.contains(col)) {
-            self.widest[col] = self.widest[col].max(w);
+    /// 附件3's measure of its `rows` of open blockers or, with `resolved`, of blockers resolved
+    /// in the period: 编号, 项目, 问题, 类别, 责任单位, 解决时限, then 已历天数 and 解决措施, or 销号日期
+    /// and 解决情况. The project, the problem, the unit and the last column wrap; the headings of
+    /// the dates and of 已历天数 break into two lines of two characters.
+    pub fn blockers(rows: &[BlockerRow], resolved: bool) -> Measure {
+        let (seventh, last) = if resolved { ("销号", "解决情况") } else { ("已历", "解决措施") };
+        let mut m = Measure::new(&["编号", "项目", "问题", "类别", "责任单位", "解决", seventh, last], &[1, 2, 4, 7]);
+        for b in rows {
+            let title = song(&b.title) + if b.overdue { song("（超期）") } else { 0.0 };
+            let (seventh, text) = if resolved {
+                (song(&b.resolved), &b.resolution)
+            } else {
+                (song(&b.age_days.to_string()), &b.measures)
+            };
+            let kind = song(&format!("{}·{}", b.kind, b.category));
+            m.add(&[
+                song(&b.cite),
+                song(&b.project),
+                title,
+                kind,
+                song(&b.unit),
+                song(&b.deadline),
+                seventh,
+                song(text),
+            ]);
         }
+        m
     }
 
     /// Each column's share of the line, as CSS (`16.71%`).
-    pub fn shares(&self) -> [String; COLUMNS] {
-        self.widths().map(|w| format!("{:.2}%", w / LINE * 100.0))
+    pub fn shares(&self) -> Vec<String> {
+        self.widths().iter().map(|w| format!("{:.2}%", w / LINE * 100.0)).collect()
     }
 
     /// Each column's width in characters, adding up to the line.
-    fn widths(&self) -> [f64; COLUMNS] {
-        let mut widths = self.widest.map(|w| w + AROUND);
+    fn widths(&self) -> Vec<f64> {
+        let mut widths: Vec<f64> = self.widest.iter().map(|w| w + AROUND).collect();
         let step = self.wrapping.len().div_ceil(SAMPLE).max(1);
-        let rows: Vec<[f64; 4]> = self.wrapping.iter().step_by(step).copied().collect();
-        let fixed: f64 = (0..COLUMNS).filter(|c| !WRAPPING.contains(c)).map(|c| widths[c]).sum();
-        let mut wrapping = WRAPPING.map(|c| widths[c]);
+        let rows: Vec<Vec<f64>> = self.wrapping.iter().step_by(step).cloned().collect();
+        let fixed: f64 = (0..widths.len()).filter(|c| !self.wraps.contains(c)).map(|c| widths[c]).sum();
+        let mut wrapping: Vec<f64> = self.wraps.iter().map(|&c| widths[c]).collect();
         let mut left = LINE - fixed - wrapping.iter().sum::<f64>();
         if left > 0.0 {
             left = share_out(&rows, &mut wrapping, left);
             // What no row needs widens the wrapping columns alike, by their widths.
             let sum: f64 = wrapping.iter().sum();
-            wrapping = wrapping.map(|w| w + left * w / sum);
+            wrapping = wrapping.iter().map(|w| w + left * w / sum).collect();
         }
-        for (c, w) in WRAPPING.into_iter().zip(wrapping) {
+        for (&c, w) in self.wraps.iter().zip(wrapping) {
             widths[c] = w;
         }
         let total: f64 = widths.iter().sum();
-        widths.map(|w| w * LINE / total)
+        widths.iter().map(|w| w * LINE / total).collect()
     }
 }
 
@@ -134,10 +183,11 @@ fn width_for(text: f64, n: u32) -> f64 {
 /// The table's lines with the wrapping columns `widths` wide: the rows' (each row as tall as
 /// its tallest cell), and then the cells' added up, which tells apart two widths that make the
 /// rows equally tall.
-fn table_lines(rows: &[[f64; 4]], widths: &[f64; 4]) -> (u32, u32) {
+fn table_lines(rows: &[Vec<f64>], widths: &[f64]) -> (u32, u32) {
     rows.iter().fold((0, 0), |(row_lines, cell_lines), r| {
-        let cells: [u32; 4] = std::array::from_fn(|i| lines(r[i], widths[i]));
-        (row_lines + cells.iter().max().unwrap(), cell_lines + cells.iter().sum::<u32>())
+        let cells = r.iter().zip(widths).map(|(&text, &width)| lines(text, width));
+        let (tallest, sum) = cells.fold((0, 0), |(t, s), n| (t.max(n), s + n));
+        (row_lines + tallest, cell_lines + sum)
     })
 }
 
@@ -153,11 +203,11 @@ struct Step {
 /// Widens the wrapping columns from `widths` with up to `left` characters, each time by what
 /// saves the most lines per character: to the next width at which one of a column's cells takes
 /// a line less. Returns what is left when no cell needs more.
-fn share_out(rows: &[[f64; 4]], widths: &mut [f64; 4], mut left: f64) -> f64 {
+fn share_out(rows: &[Vec<f64>], widths: &mut [f64], mut left: f64) -> f64 {
     let mut now = table_lines(rows, widths);
     loop {
         let mut best: Option<Step> = None;
-        for column in 0..4 {
+        for column in 0..widths.len() {
             // The least width at which some cell of the column takes a line less.
             let width = rows
                 .iter()
@@ -169,7 +219,7 @@ fn share_out(rows: &[[f64; 4]], widths: &mut [f64; 4], mut left: f64) -> f64 {
             if !width.is_finite() || cost > left {
                 continue;
             }
-            let mut tried = *widths;
+            let mut tried = widths.to_vec();
             tried[column] = width;
             let lines = table_lines(rows, &tried);
             let saved = ((now.0 - lines.0) as f64 / cost, (now.1 - lines.1) as f64 / cost);
@@ -225,7 +275,7 @@ mod tests {
     /// 形象进度's 9 no longer fit: the 7.82 left widen the four alike, by 1 + 7.82 / 31.73.
     #[test]
     fn the_long_text_gets_the_room() {
-        let mut m = Measure::new("1-10月");
+        let mut m = Measure::projects("1-10月");
         m.project(&row(
             "澄源至临江段公路改建工程",
             "竣工投产",
@@ -248,11 +298,50 @@ mod tests {
         assert_eq!(table_lines(&m.wrapping, &[w[1], w[10], w[11], w[12]]).0, 3);
     }
 
+    /// A blocker of 附件3 whose cells all fit on one line, worked out by hand. The columns that do
+    /// not wrap hold CY2026-015#1 (6), 难点·征地拆迁 (7, the middle dot a whole character in
+    /// the CJK fonts), 2026-09-30 (5) and 已历 (2, over 178's 1.5), each 0.43 more around it. The
+    /// wrapping ones start at their headings (2, 2, 4, 4) and widen, the most lines saved per
+    /// character first, to 县城东环线 (5), 征地滞后 (4), 城关镇 under its heading (4) and 包片推进 (4);
+    /// what is left then widens the four alike, by their widths.
+    #[test]
+    fn a_blocker_on_one_line_and_the_rest_shared_out() {
+        let b = BlockerRow {
+            project: "县城东环线".into(),
+            project_href: String::new(),
+            cite: "CY2026-015#1".into(),
+            title: "征地滞后".into(),
+            kind: "难点".into(),
+            category: "征地拆迁".into(),
+            unit: "城关镇".into(),
+            leader: String::new(),
+            raised: String::new(),
+            deadline: "2026-09-30".into(),
+            resolved: String::new(),
+            measures: "包片推进".into(),
+            resolution: String::new(),
+            age_days: 178,
+            overdue: false,
+        };
+        let m = Measure::blockers(&[b], false);
+        let w = m.widths();
+        assert!((w.iter().sum::<f64>() - LINE).abs() < 1e-9);
+        for (col, chars) in [(0, 6.0), (3, 7.0), (5, 5.0), (6, 2.0)] {
+            assert!((w[col] - (chars + AROUND)).abs() < 1e-9, "column {col}: {w:?}");
+        }
+        let widen = 1.0 + (LINE - 20.0 - 4.0 * AROUND - 17.0 - 4.0 * AROUND) / (17.0 + 4.0 * AROUND);
+        for (col, chars) in [(1, 5.0), (2, 4.0), (4, 4.0), (7, 4.0)] {
+            assert!((w[col] - (chars + AROUND) * widen).abs() < 1e-9, "column {col}: {w:?}");
+        }
+        assert_eq!(table_lines(&m.wrapping, &[w[1], w[2], w[4], w[7]]), (1, 4));
+        assert_eq!(m.shares().len(), 8);
+    }
+
     /// A 责任单位 of 14 characters, where the columns had fixed shares of 6 once and ran over
     /// into 挂包领导: its column holds it on one line when the line has room for it.
     #[test]
     fn a_long_unit_name_gets_its_width() {
-        let mut m = Measure::new("1-10月");
+        let mut m = Measure::projects("1-10月");
         m.project(&row("短名", "续建", "完成", "+6.7", "临江高新技术产业开发区管委会"));
         let w = m.widths();
         assert!(w[11] >= width_for(14.0, 1), "{w:?}");

@@ -36,7 +36,7 @@ struct Ledger<'a> {
     downloads: Option<Downloads>,
     /// The columns' shares of the line in 附件1 ([`crate::print::columns`]), when the ledger is
     /// made in its [`Form::Print`].
-    print_columns: Option<[String; crate::print::columns::COLUMNS]>,
+    print_columns: Option<Vec<String>>,
 }
 
 /// What the ledger templates output (with `| safe`) where HTML rendered before them goes: the
@@ -125,7 +125,7 @@ pub fn tables<const N: usize>(ctx: &Ctx, forms: [Form; N]) -> Result<[Table; N],
     let mut rounding_note = false;
     // 附件1's cells are measured for its column widths; the page's ledger needs none.
     let printed = forms.iter().any(|f| matches!(f, Form::Print));
-    let mut measure = printed.then(|| Measure::new(&months_span(pf.period)));
+    let mut measure = printed.then(|| Measure::projects(&months_span(pf.period)));
     let total = ctx.group_row(None, "合计", &pf.county);
     if let Some(m) = &mut measure {
         m.group(&format!("{}（{}）", total.name, total.count), &total);
