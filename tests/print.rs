@@ -450,8 +450,9 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     let handout = site.join("handouts/2026-10-20-sanjidu-guanmo.pdf");
     assert_a4_and_numbered(&handout);
     assert_within_text_block(&handout);
-    // At its true size: its wide tables (earlier decisions, the contest) are on landscape pages;
-    // they once printed every page at 75%, and the sheets fitted their pages only so.
+    // At its true size: its tables of earlier decisions and of the contest fit the portrait line
+    // (722 and 787 px once, in 590: every page printed at 75%, and the sheets fitted their pages
+    // only so).
     assert_full_size(&handout, 1, "全县重点项目三季度", 26.0, 0.99);
     assert_full_size(&handout, 2, "年产5万吨", 18.0, 0.99);
     let sheets =
@@ -476,6 +477,7 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     // order, its words join the columns of the table below it).
     let raw: String = run("pdftotext", &["-raw"], &handout).split_whitespace().collect();
     let rest = &raw[raw.find("观摩评比结果").unwrap()..];
+    assert!(raw.contains("第1件由城关镇负责") && raw.contains("2026-11-30（延期）延期蓝"), "the earlier decisions");
     for needle in ["红榜（先进）", "黑榜（后进）", "第4名城乡供水一体化工程总分73.66", "评委评分62.66"]
     {
         assert!(rest.contains(needle), "the printed contest lacks {needle:?}");

@@ -517,6 +517,9 @@ fn the_decisions_page_lists_every_decision_with_its_warning() {
         .collect();
     assert_eq!(said, marked);
     assert!(marked.iter().all(|&n| n > 0), "the sample has every colour: {marked:?}");
+    // The decision whose 延期 entry moved its deadline (专题会议, 第1件) is marked so.
+    assert!(table.contains("<td class=\"nowrap\">2026-11-30（延期）</td>"), "the 延期 is not marked");
+    assert_eq!(table.matches("（延期）").count(), 1);
     // Each meeting's page lists its own decisions.
     for m in &ds.meetings {
         let page = read(&site, &format!("meetings/{}.html", m.stem));

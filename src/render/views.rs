@@ -87,8 +87,10 @@ pub struct DecisionRow {
     pub text: String,
     pub lead_unit: String,
     pub co_units: String,
-    /// The deadline in force, marked （延期） when a 延期 entry moved it.
+    /// The deadline in force.
     pub deadline: String,
+    /// A 延期 entry moved the deadline (the pages mark it （延期）).
+    pub extended: bool,
     /// The deadline the meeting set, as the 纪要 writes it (2026年11月30日).
     pub deadline_set: String,
     /// 催办 entries so far.
@@ -196,10 +198,8 @@ impl Ctx<'_> {
                 None => format!("{}（已退办，待重新交办）", d.lead_unit),
             },
             co_units: d.co_units.join("、"),
-            deadline: match s.deadline {
-                Some(x) if s.extended => format!("{x}（延期）"),
-                x => x.map(|x| x.to_string()).unwrap_or_default(),
-            },
+            deadline: s.deadline.map(|x| x.to_string()).unwrap_or_default(),
+            extended: s.extended,
             deadline_set: d.deadline.map(|x| x.chinese()).unwrap_or_default(),
             urged: s.urged,
             status: s.status.label(),
