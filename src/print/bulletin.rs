@@ -51,8 +51,8 @@ struct Bulletin {
     resolved_blockers: Vec<BlockerRow>,
     /// 附件3 on landscape pages: only when it has more rows than a portrait page takes well.
     blockers_wide: bool,
-    /// On landscape pages, the columns' shares of the line for 附件3's open and resolved blockers
-    /// ([`crate::print::columns`]); empty in portrait, where the table lays itself out.
+    /// The columns' shares of the line (landscape or portrait) for 附件3's open and resolved
+    /// blockers ([`crate::print::columns`]).
     open_columns: Vec<String>,
     resolved_columns: Vec<String>,
     cc: String,
@@ -216,9 +216,7 @@ pub fn page(ctx: &Ctx, ledger: &Value) -> Result<Page, String> {
     let resolved_blockers: Vec<BlockerRow> =
         pf.blockers.iter().filter(|b| b.resolved_in_period).map(|b| ctx.blocker_row(b)).collect();
     let blockers_wide = open_blockers.len() + resolved_blockers.len() > PORTRAIT_ROWS;
-    let fitted = |rows: &[BlockerRow], resolved| {
-        if blockers_wide && !rows.is_empty() { Measure::blockers(rows, resolved).shares() } else { Vec::new() }
-    };
+    let fitted = |rows: &[BlockerRow], resolved| Measure::blockers(rows, resolved, blockers_wide).shares();
     let body = Bulletin {
         issuer: issuer.clone(),
         number: front.number.unwrap_or_else(|| format!("{}年第{}期", pf.period.year, pf.period.month)),

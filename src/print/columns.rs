@@ -12,8 +12,11 @@
 use crate::render::views::{BlockerRow, GroupRow, ProjectRow};
 use unicode_width::UnicodeWidthChar;
 
-/// The line: the 257 mm of a landscape A4 page less 20 mm each side, in characters of 10.5 pt.
-const LINE: f64 = 257.0 / 25.4 * 72.0 / 10.5;
+/// The line of a landscape page: the 257 mm of A4 less 20 mm each side, in characters of 10.5 pt.
+const LANDSCAPE: f64 = 257.0 / 25.4 * 72.0 / 10.5;
+
+/// The line of a portrait page: GB/T 9704's 156 mm, in characters of 10.5 pt.
+const PORTRAIT: f64 = 156.0 / 25.4 * 72.0 / 10.5;
 
 /// What a cell takes besides its text: 1.5 pt of padding each side and the rule (print.css),
 /// and room for what the measure misses.
@@ -48,6 +51,8 @@ fn hei(text: &str) -> f64 {
 /// A table's cells measured as its rows are added: the widest of each column that does not
 /// wrap, and the text of the wrapping columns row by row.
 pub struct Measure {
+    /// The line the columns share, in characters.
+    line: f64,
     widest: Vec<f64>,
     /// The columns whose text wraps, by position.
     wraps: Vec<usize>,
@@ -61,8 +66,9 @@ const PROJECT_WRAPS: [usize; 4] = [1, 10, 11, 12];
 impl Measure {
     /// The measure of a table's `headings` (the line of each that is widest, in 黑体) whose
     /// columns `wraps` wrap.
-    fn new(headings: &[&str], wraps: &[usize]) -> Measure {
-        Measure { widest: headings.iter().map(|h| hei(h)).collect(), wraps: wraps.to_vec(), wrapping: Vec::new() }
+    fn new(line: f64, headings: &[&str], wraps: &[usize]) -> Measure {
+        let widest = headings.iter().map(|h| hei(h)).collect();
+        Measure { line, widest, wraps: wraps.to_vec(), wrapping: Vec::new() }
     }
 
     /// A row, one width per column.
@@ -90,7 +96,7 @@ impl Measure {
             "责任单位",
             "挂包",
         ];
-        Measure::new(&headings, &PROJECT_WRAPS)
+        Measure::new(LANDSCAPE, &headings, &PROJECT_WRAPS)
     }
 
     /// A project's row of 附件1.
@@ -114,12 +120,15 @@ impl Measure {
     }
 
     /// 附件3's measure of its `rows` of open blockers or, with `resolved`, of blockers resolved
-    /// in the period: 编号, 项目, 问题, 类别, 责任单位, 解决时限, then 已历天数 and 解决措施, or 销号日期
-    /// and 解决情况. The project, the problem, the unit and the last column wrap; the headings of
-    /// the dates and of 已历天数 break into two lines of two characters.
-    pub fn blockers(rows: &[BlockerRow], resolved: bool) -> Measure {
+    /// in the period, on a `landscape` or a portrait page: 编号, 项目, 问题, 类别, 责任单位,
+    /// 解决时限, then 已历天数 and 解决措施, or 销号日期 and 解决情况. The project, the problem, the
+    /// unit and the last column wrap; the headings of the unit, the dates and 已历天数 break into
+    /// two lines of two characters, and on a portrait page so does 类别 after its dot.
+    pub fn blockers(rows: &[BlockerRow], resolved: bool, landscape: bool) -> Measure {
         let (seventh, last) = if resolved { ("销号", "解决情况") } else { ("已历", "解决措施") };
-        let mut m = Measure::new(&["编号", "项目", "问题", "类别", "责任单位", "解决", seventh, last], &[1, 2, 4, 7]);
+        let line = if landscape { LANDSCAPE } else { PORTRAIT };
+        let headings = ["编号", "项目", "问题", "类别", "责任", "解决", seventh, last];
+        let mut m = Measure::new(line, &headings, &[1, 2, 4, 7]);
         for b in rows {
             let title = song(&b.title) + if b.overdue { song("（超期）") } else { 0.0 };
             let (seventh, text) = if resolved {
@@ -127,7 +136,12 @@ impl Measure {
             } else {
                 (song(&b.age_days.to_string()), &b.measures)
             };
-            let kind = song(&format!("{}·{}", b.kind, b.category));
+            // On the portrait line, 类别 takes two lines: 卡点· over 审批手续.
+            let kind = if landscape {
+                song(&b.kind) + 1.0 + song(&b.category)
+            } else {
+                (song(&b.kind) + 1.0).max(song(&b.category))
+            };
             m.add(&[
                 song(&b.cite),
                 song(&b.project),
@@ -144,7 +158,7 @@ impl Measure {
 
     /// Each column's share of the line, as CSS (`16.71%`).
     pub fn shares(&self) -> Vec<String> {
-        self.widths().iter().map(|w| format!("{:.2}%", w / LINE * 100.0)).collect()
+        self.widths().iter().map(|w| format!("{:.2}%", w / self.line * 100.0)).collect()
     }
 
     /// Each column's width in characters, adding up to the line.
@@ -154,7 +168,7 @@ impl Measure {
         let rows: Vec<Vec<f64>> = self.wrapping.iter().step_by(step).cloned().collect();
         let fixed: f64 = (0..widths.len()).filter(|c| !self.wraps.contains(c)).map(|c| widths[c]).sum();
         let mut wrapping: Vec<f64> = self.wraps.iter().map(|&c| widths[c]).collect();
-        let mut left = LINE - fixed - wrapping.iter().sum::<f64>();
+        let mut left = self.line - fixed - wrapping.iter().sum::<f64>();
         if left > 0.0 {
             left = share_out(&rows, &mut wrapping, left);
             // What no row needs widens the wrapping columns alike, by their widths.
@@ -165,7 +179,7 @@ impl Measure {
             widths[c] = w;
         }
         let total: f64 = widths.iter().sum();
-        widths.iter().map(|w| w * LINE / total).collect()
+        widths.iter().map(|w| w * self.line / total).collect()
     }
 }
 
@@ -285,25 +299,26 @@ mod tests {
         ));
         m.project(&row("短名", "续建", "完成", "+6.7", "县交通运输局"));
         let w = m.widths();
-        assert!((w.iter().sum::<f64>() - LINE).abs() < 1e-9);
+        assert!((w.iter().sum::<f64>() - LANDSCAPE).abs() < 1e-9);
         let around = |chars: f64| chars + AROUND;
         let fixed = [(0, 2.0), (2, 4.0), (3, 3.5), (4, 3.0), (5, 2.5), (6, 3.09), (7, 3.0), (8, 2.84), (9, 2.0)];
         for (col, chars) in fixed {
             assert!((w[col] - around(chars)).abs() < 1e-9, "column {col}: {w:?}");
         }
-        let widen = 1.0 + (LINE - 29.83 - 15.73 - 16.0) / 31.73;
+        let widen = 1.0 + (LANDSCAPE - 29.83 - 15.73 - 16.0) / 31.73;
         for (col, chars) in [(1, 12.0), (10, 9.0), (11, 6.0), (12, 3.0)] {
             assert!((w[col] - around(chars) * widen).abs() < 0.01, "column {col}: {w:?}");
         }
         assert_eq!(table_lines(&m.wrapping, &[w[1], w[10], w[11], w[12]]).0, 3);
     }
 
-    /// A blocker of 附件3 whose cells all fit on one line, worked out by hand. The columns that do
-    /// not wrap hold CY2026-015#1 (6), 难点·征地拆迁 (7, the middle dot a whole character in
-    /// the CJK fonts), 2026-09-30 (5) and 已历 (2, over 178's 1.5), each 0.43 more around it. The
-    /// wrapping ones start at their headings (2, 2, 4, 4) and widen, the most lines saved per
-    /// character first, to 县城东环线 (5), 征地滞后 (4), 城关镇 under its heading (4) and 包片推进 (4);
-    /// what is left then widens the four alike, by their widths.
+    /// A blocker of 附件3 whose cells all fit on one line, on a landscape and on a portrait page,
+    /// worked out by hand. The columns that do not wrap hold CY2026-015#1 (6), 难点·征地拆迁 (7,
+    /// the middle dot a whole character in the CJK fonts), 2026-09-30 (5) and 已历 (2, over
+    /// 178's 1.5), each 0.43 more around it: 21.73. The wrapping ones start at their headings (2,
+    /// 2, 2 for 责任 over 单位, 4) and widen, the most lines saved per character first, to
+    /// 县城东环线 (5), 征地滞后 (4), 城关镇 (3) and 包片推进 (4), which the portrait line's 42.12 has
+    /// room for too; what is left then widens the four alike, by their widths.
     #[test]
     fn a_blocker_on_one_line_and_the_rest_shared_out() {
         let b = BlockerRow {
@@ -323,18 +338,20 @@ mod tests {
             age_days: 178,
             overdue: false,
         };
-        let m = Measure::blockers(&[b], false);
-        let w = m.widths();
-        assert!((w.iter().sum::<f64>() - LINE).abs() < 1e-9);
-        for (col, chars) in [(0, 6.0), (3, 7.0), (5, 5.0), (6, 2.0)] {
-            assert!((w[col] - (chars + AROUND)).abs() < 1e-9, "column {col}: {w:?}");
+        for (landscape, line) in [(true, LANDSCAPE), (false, PORTRAIT)] {
+            let m = Measure::blockers(std::slice::from_ref(&b), false, landscape);
+            let w = m.widths();
+            assert!((w.iter().sum::<f64>() - line).abs() < 1e-9);
+            for (col, chars) in [(0, 6.0), (3, 7.0), (5, 5.0), (6, 2.0)] {
+                assert!((w[col] - (chars + AROUND)).abs() < 1e-9, "column {col}: {w:?}");
+            }
+            let widen = 1.0 + (line - 20.0 - 4.0 * AROUND - 16.0 - 4.0 * AROUND) / (16.0 + 4.0 * AROUND);
+            for (col, chars) in [(1, 5.0), (2, 4.0), (4, 3.0), (7, 4.0)] {
+                assert!((w[col] - (chars + AROUND) * widen).abs() < 1e-9, "column {col}: {w:?}");
+            }
+            assert_eq!(table_lines(&m.wrapping, &[w[1], w[2], w[4], w[7]]), (1, 4));
+            assert_eq!(m.shares().len(), 8);
         }
-        let widen = 1.0 + (LINE - 20.0 - 4.0 * AROUND - 17.0 - 4.0 * AROUND) / (17.0 + 4.0 * AROUND);
-        for (col, chars) in [(1, 5.0), (2, 4.0), (4, 4.0), (7, 4.0)] {
-            assert!((w[col] - (chars + AROUND) * widen).abs() < 1e-9, "column {col}: {w:?}");
-        }
-        assert_eq!(table_lines(&m.wrapping, &[w[1], w[2], w[4], w[7]]), (1, 4));
-        assert_eq!(m.shares().len(), 8);
     }
 
     /// A 责任单位 of 14 characters, where the columns had fixed shares of 6 once and ran over
