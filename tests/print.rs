@@ -457,7 +457,10 @@ fn bulletin_minutes_and_handouts_print_as_proper_documents() {
     // (722 and 787 px once, in 590: every page printed at 75%, and the sheets fitted their pages
     // only so).
     assert_full_size(&handout, 1, "全县重点项目三季度", 26.0, 0.99);
-    assert_full_size(&handout, 2, "年产5万吨", 18.0, 0.99);
+    // Every meeting's handout: its first sheet's title (18 pt, the page's first word).
+    for pdf in pdfs.iter().filter(|p| p.starts_with("handouts/")) {
+        assert_full_size(&site.join(pdf), 2, "", 18.0, 0.99);
+    }
     let sheets =
         ["年产5万吨锂电池正极材料项目", "5万吨高端铝箔项目", "S208线澄源至临江段改建工程", "城乡供水一体化工程"];
     let texts = page_texts(&handout);
@@ -526,6 +529,7 @@ fn a_county_without_blockers_or_town_ranking_gets_a_bulletin_that_says_so() {
     assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
     let bulletin = site.join("bulletins/2026-12.pdf");
     assert_a4_and_numbered(&bulletin);
+    assert_full_size(&bulletin, 1, "全县120个", 16.0, 0.99);
     assert_within_text_block(&bulletin);
     assert_laid_out_as_an_office_would(&bulletin, "演示市重点项目推进服务中心2026年12月31日");
     let texts = page_texts(&bulletin);
