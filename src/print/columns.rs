@@ -1,5 +1,5 @@
-//! The widths of the columns of a landscape attachment's table (附件1's projects, 附件3's
-//! blockers), from what their cells hold. Each column that does not wrap (序号, 性质, the
+//! The widths of the columns of an attachment's table (附件1's projects on their landscape
+//! pages, 附件3's blockers on landscape or portrait ones), from what their cells hold. Each column that does not wrap (序号, 性质, the
 //! amounts, 完成率, 偏差, 亮灯; a blocker's 编号, 类别 and dates) is as wide as its widest value
 //! or heading; the rest of the line is shared among the columns that wrap (names, 形象进度, units,
 //! measures) so that the table takes as few lines as it can: a row is as tall as its tallest
