@@ -314,11 +314,12 @@ mod tests {
 
     /// A blocker of 附件3 whose cells all fit on one line, on a landscape and on a portrait page,
     /// worked out by hand. The columns that do not wrap hold CY2026-015#1 (6), 难点·征地拆迁 (7,
-    /// the middle dot a whole character in the CJK fonts), 2026-09-30 (5) and 已历 (2, over
-    /// 178's 1.5), each 0.43 more around it: 21.73. The wrapping ones start at their headings (2,
-    /// 2, 2 for 责任 over 单位, 4) and widen, the most lines saved per character first, to
-    /// 县城东环线 (5), 征地滞后 (4), 城关镇 (3) and 包片推进 (4), which the portrait line's 42.12 has
-    /// room for too; what is left then widens the four alike, by their widths.
+    /// the middle dot a whole character in the CJK fonts; 4 on the portrait line, in two lines),
+    /// 2026-09-30 (5) and 已历 (2, over 178's 1.5), each 0.43 more around it. The wrapping ones
+    /// start at their headings (2, 2, 2 for 责任 over 单位, 4) and widen, the most lines saved per
+    /// character first, to 县城东环线 (5), 征地滞后 (4), 城关镇 (3) and 包片推进 (4), which the
+    /// portrait line's 42.12 has room for too; what is left then widens the four alike, by their
+    /// widths.
     #[test]
     fn a_blocker_on_one_line_and_the_rest_shared_out() {
         let b = BlockerRow {
@@ -338,14 +339,16 @@ mod tests {
             age_days: 178,
             overdue: false,
         };
-        for (landscape, line) in [(true, LANDSCAPE), (false, PORTRAIT)] {
+        // On the portrait line 类别 is 4 wide: 征地拆迁 under 难点· (3).
+        for (landscape, line, kind) in [(true, LANDSCAPE, 7.0), (false, PORTRAIT, 4.0)] {
             let m = Measure::blockers(std::slice::from_ref(&b), false, landscape);
             let w = m.widths();
             assert!((w.iter().sum::<f64>() - line).abs() < 1e-9);
-            for (col, chars) in [(0, 6.0), (3, 7.0), (5, 5.0), (6, 2.0)] {
+            for (col, chars) in [(0, 6.0), (3, kind), (5, 5.0), (6, 2.0)] {
                 assert!((w[col] - (chars + AROUND)).abs() < 1e-9, "column {col}: {w:?}");
             }
-            let widen = 1.0 + (line - 20.0 - 4.0 * AROUND - 16.0 - 4.0 * AROUND) / (16.0 + 4.0 * AROUND);
+            let fixed = 6.0 + kind + 5.0 + 2.0 + 4.0 * AROUND;
+            let widen = 1.0 + (line - fixed - 16.0 - 4.0 * AROUND) / (16.0 + 4.0 * AROUND);
             for (col, chars) in [(1, 5.0), (2, 4.0), (4, 3.0), (7, 4.0)] {
                 assert!((w[col] - (chars + AROUND) * widen).abs() < 1e-9, "column {col}: {w:?}");
             }
