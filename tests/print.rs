@@ -662,6 +662,46 @@ fn a_forty_project_bulletin_fits_ten_pages() {
     assert_eq!(starts("附件2") - starts("附件1"), 2, "附件1 takes two pages");
 }
 
+/// A project with more open blockers and milestones than its sheet has room for: its handout
+/// sheet keeps to one page, listing what fits and saying how many more there are (at print
+/// size, 4 blockers and 4 milestones ran onto a second page, the 节点 table cut in two).
+#[test]
+fn a_crowded_project_sheet_keeps_to_one_page() {
+    if !tools_available() {
+        return;
+    }
+    let data = common::scratch("crowded").join("data");
+    common::copy_dir(&common::root().join("data"), &data);
+    let path = data.join("projects/2026/CY2026-001.yaml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let last = "  - { name: 一期投产, due: 2026-12-31, done: null, unit: 县经信局 }\n";
+    let more = "  - { name: 二期厂房主体工程及配套仓储设施全部封顶并通过验收, due: 2026-11-30, done: null, unit: 县经信局 }\n  \
+                - { name: 研发中心大楼竣工, due: 2026-12-15, done: null, unit: 县经信局 }\n";
+    assert!(text.contains(last));
+    text = text.replace(last, &format!("{last}{more}"));
+    for id in 3..=5 {
+        text.push_str(&format!(
+            "  - id: {id}\n    title: 二期项目环评批复与能评审查手续办理进度滞后第{id}项问题需要协调解决\n    kind: 难点\n    \
+             category: 审批手续\n    raised: 2026-08-1{id}\n    unit: 县生态环境局\n    leader: 李文华\n    \
+             deadline: 2026-11-30\n    measures: 协调省生态环境厅加快审查\n    resolved: null\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let site = common::scratch("crowded").join("site");
+    let run_build = build_pdf_of(&data, &site, &[]);
+    assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
+    let texts = page_texts(&site.join("handouts/2026-10-20-sanjidu-guanmo.pdf"));
+    assert!(texts[1].starts_with("年产5万吨锂电池正极材料项目"), "{}", texts[1]);
+    assert!(texts[2].starts_with("5万吨高端铝箔项目"), "the crowded sheet runs over its page: {}", texts[2]);
+    // 3 of the 4 open blockers (their problems take two lines each, as tongbao counts them) and
+    // the first of the 5 milestones.
+    assert!(
+        texts[1].contains("另有1个问题，见项目页面。") && texts[1].contains("另有4个节点，见项目页面。"),
+        "{}",
+        texts[1]
+    );
+}
+
 /// A county whose units have long names (a 管委会 of 20 characters): the bulletin and the
 /// 交办单 that name them keep their size, the names wrapping in their cells. A name kept on
 /// one line in 附件2 once made Chromium shrink every page of the bulletin to 77%.

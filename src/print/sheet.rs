@@ -6,8 +6,52 @@ use crate::render::format::months_span;
 use crate::render::{ChartView, Ctx};
 use serde::Serialize;
 
-/// How many open blockers and milestones a sheet lists before it would overflow the page.
+/// How many open blockers and milestones a sheet lists at most, each.
 const MAX_ROWS: usize = 4;
+
+/// The lines of 10 pt that the two lists (卡点堵点难点 and 节点) may take together on a sheet
+/// whose facts take 8 lines, whose 形象进度 takes one and which has no 存在问题: measured at
+/// print size, such a sheet with 4 blockers and 4 milestones of one line each, and both lists'
+/// 另有 lines, is 230 mm high against the 225 mm of the page; a list's line is 4.7 mm, a line
+/// of text 6 mm. With 6, it is 220 mm.
+const LIST_LINES: usize = 6;
+
+/// How many characters a line of the sheet's text (11 pt) holds on the 156 mm line, and how
+/// many a blocker's 问题 and a milestone's 节点 hold in their columns (10 pt), with room to spare.
+const TEXT_CHARS: usize = 40;
+/// A fact's value on a row of its own holds as many (10 pt, beside its label).
+const FACT_CHARS: usize = 36;
+/// The lines of facts the measured sheet had.
+const FACT_LINES: usize = 8;
+const PROBLEM_CHARS: usize = 28;
+const MILESTONE_CHARS: usize = 30;
+
+/// The lines `text` takes, `chars` Chinese characters to a line (two columns of display width
+/// each); none when empty.
+fn lines(text: &str, chars: usize) -> usize {
+    unicode_width::UnicodeWidthStr::width(text).div_ceil(2 * chars)
+}
+
+/// How many of the blockers and of the milestones a sheet lists, given the lines each row
+/// takes and the `budget` of lines the two lists share: the blockers first, in their order,
+/// then the milestones, each list at most [`MAX_ROWS`], and the first row of each list always
+/// (a list is never cut to nothing but its 另有 line).
+fn fit_lists(blockers: &[usize], milestones: &[usize], budget: usize) -> (usize, usize) {
+    let mut left = budget;
+    let mut take = |rows: &[usize]| {
+        let mut n = 0;
+        for &lines in rows.iter().take(MAX_ROWS) {
+            if n > 0 && lines > left {
+                break;
+            }
+            left = left.saturating_sub(lines);
+            n += 1;
+        }
+        n
+    };
+    let shown_blockers = take(blockers);
+    (shown_blockers, take(milestones))
+}
 
 #[derive(Debug, Serialize)]
 pub struct Sheet {
@@ -113,9 +157,8 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
         });
     let (light, light_label) = crate::render::format::light_parts(f.and_then(|f| f.light));
     let open: Vec<_> = ctx.pf.blockers_of(index).iter().filter(|b| b.open).collect();
-    let blockers = open
+    let blockers: Vec<_> = open
         .iter()
-        .take(MAX_ROWS)
         .map(|b| {
             let issue = &p.issues[b.blocker];
             (
@@ -129,28 +172,67 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
     let states = f.map(|f| f.milestones.clone()).unwrap_or_default();
     let milestones: Vec<_> =
         p.milestones.iter().zip(states).map(|(m, s)| (m.name.clone(), m.due.to_string(), s.label())).collect();
+    let progress = f.map(|f| f.progress.clone()).unwrap_or_default();
+    let next = f.and_then(|f| f.next.clone()).unwrap_or_default();
+    let problems = f.and_then(|f| f.problems.clone()).unwrap_or_default();
+    let facts = rows_of(basics.into_iter().chain(responsibility).collect());
+    // Text beyond one line of 形象进度 leaves the lists less room (a line of text is 4/3 of a
+    // list's line), and so do facts beyond eight lines.
+    let said = if next.is_empty() { progress.to_string() } else { format!("{progress}。下步：{next}") };
+    let text = lines(&said, TEXT_CHARS).max(1) - 1 + lines(&problems, TEXT_CHARS);
+    let fact_lines: usize =
+        facts.iter().map(|row| row.iter().map(|(_, v)| lines(v, FACT_CHARS).max(1)).max().unwrap_or(1)).sum();
+    let budget = LIST_LINES.saturating_sub((text * 4).div_ceil(3) + fact_lines.saturating_sub(FACT_LINES));
+    let row_lines = |text: &str, chars| lines(text, chars).max(1);
+    let blocker_lines: Vec<usize> = blockers
+        .iter()
+        .map(|b| row_lines(&format!("{}{}", b.0, if b.3 { "（超期）" } else { "" }), PROBLEM_CHARS))
+        .collect();
+    let milestone_lines: Vec<usize> = milestones.iter().map(|m| row_lines(&m.0, MILESTONE_CHARS)).collect();
+    let (shown_blockers, shown_milestones) = fit_lists(&blocker_lines, &milestone_lines, budget);
     Sheet {
         id: p.id.clone(),
         name: p.name.clone(),
-        facts: rows_of(basics.into_iter().chain(responsibility).collect()),
+        facts,
         money,
         since_start,
         light,
         light_label,
         chart,
-        progress: f.map(|f| f.progress.clone()).unwrap_or_default(),
-        next: f.and_then(|f| f.next.clone()).unwrap_or_default(),
-        problems: f.and_then(|f| f.problems.clone()).unwrap_or_default(),
-        more_blockers: open.len().saturating_sub(MAX_ROWS),
-        blockers,
-        more_milestones: milestones.len().saturating_sub(MAX_ROWS),
-        milestones: milestones.into_iter().take(MAX_ROWS).collect(),
+        progress,
+        next,
+        problems,
+        more_blockers: blockers.len() - shown_blockers,
+        blockers: blockers.into_iter().take(shown_blockers).collect(),
+        more_milestones: milestones.len() - shown_milestones,
+        milestones: milestones.into_iter().take(shown_milestones).collect(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The blockers come first and take what they need, four at most; the milestones get the
+    /// rest; a list's first row is shown whatever the budget, the next ones only while they fit.
+    #[test]
+    fn the_lists_share_the_lines_left_on_the_page() {
+        assert_eq!(fit_lists(&[1, 1, 1, 1, 1], &[1, 1, 1, 1], 6), (4, 2));
+        // 1 + 2 + 2 leave 1 line, too few for the fourth blocker's 2; the first milestone is
+        // shown all the same, the second no longer.
+        assert_eq!(fit_lists(&[1, 2, 2, 2], &[1, 1, 1, 1, 1], 6), (3, 1));
+        assert_eq!(fit_lists(&[], &[1, 1], 0), (0, 1));
+        assert_eq!(fit_lists(&[3], &[], 2), (1, 0));
+        assert_eq!(fit_lists(&[1, 1], &[1, 1, 1, 1, 1], 10), (2, 4));
+    }
+
+    #[test]
+    fn lines_of_text_count_whole_characters() {
+        assert_eq!(lines("", 40), 0);
+        assert_eq!(lines(&"字".repeat(40), 40), 1);
+        assert_eq!(lines(&"字".repeat(41), 40), 2);
+        assert_eq!(lines("abc", 1), 2, "a Latin letter is half a character");
+    }
 
     #[test]
     fn short_facts_share_rows_in_their_order_and_long_ones_come_after_alone() {
