@@ -38,8 +38,8 @@ fn width(text: &str, digit: f64) -> f64 {
         .sum()
 }
 
-/// The width of a cell of 宋体 text.
-fn song(text: &str) -> f64 {
+/// The width of a cell of 宋体 text, in characters.
+pub(super) fn song(text: &str) -> f64 {
     width(text, 0.5)
 }
 

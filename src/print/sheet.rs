@@ -16,20 +16,26 @@ const MAX_ROWS: usize = 4;
 /// of text 6 mm. With 6, it is 220 mm.
 const LIST_LINES: usize = 6;
 
-/// How many characters a line of the sheet's text (11 pt) holds on the 156 mm line, and how
-/// many a blocker's 问题 and a milestone's 节点 hold in their columns (10 pt), with room to spare.
+/// How many characters a line holds, with room to spare: of the sheet's text (11 pt) on the
+/// 156 mm line, of a fact's value on a row of its own (10 pt, beside its label), of a blocker's
+/// 问题 and of a milestone's 节点 in their columns (10 pt).
 const TEXT_CHARS: usize = 40;
-/// A fact's value on a row of its own holds as many (10 pt, beside its label).
 const FACT_CHARS: usize = 36;
-/// The lines of facts the measured sheet had.
-const FACT_LINES: usize = 8;
 const PROBLEM_CHARS: usize = 28;
 const MILESTONE_CHARS: usize = 30;
 
-/// The lines `text` takes, `chars` Chinese characters to a line (two columns of display width
-/// each); none when empty.
+/// The lines of facts the measured sheet had.
+const FACT_LINES: usize = 8;
+
+/// The lines `text` takes, `chars` characters to a line, measured as the attachments' columns
+/// are ([`super::columns::song`]); none when empty.
 fn lines(text: &str, chars: usize) -> usize {
-    unicode_width::UnicodeWidthStr::width(text).div_ceil(2 * chars)
+    (super::columns::song(text) / chars as f64).ceil() as usize
+}
+
+/// The lines a row's cell of `text` takes: one at least.
+fn row_lines(text: &str, chars: usize) -> usize {
+    lines(text, chars).max(1)
 }
 
 /// How many of the blockers and of the milestones a sheet lists, given the lines each row
@@ -179,11 +185,10 @@ pub fn sheet(ctx: &Ctx, index: usize, chart: Option<ChartView>) -> Sheet {
     // Text beyond one line of 形象进度 leaves the lists less room (a line of text is 4/3 of a
     // list's line), and so do facts beyond eight lines.
     let said = if next.is_empty() { progress.to_string() } else { format!("{progress}。下步：{next}") };
-    let text = lines(&said, TEXT_CHARS).max(1) - 1 + lines(&problems, TEXT_CHARS);
+    let text = row_lines(&said, TEXT_CHARS) - 1 + lines(&problems, TEXT_CHARS);
     let fact_lines: usize =
-        facts.iter().map(|row| row.iter().map(|(_, v)| lines(v, FACT_CHARS).max(1)).max().unwrap_or(1)).sum();
+        facts.iter().map(|row| row.iter().map(|(_, v)| row_lines(v, FACT_CHARS)).max().unwrap_or(1)).sum();
     let budget = LIST_LINES.saturating_sub((text * 4).div_ceil(3) + fact_lines.saturating_sub(FACT_LINES));
-    let row_lines = |text: &str, chars| lines(text, chars).max(1);
     let blocker_lines: Vec<usize> = blockers
         .iter()
         .map(|b| row_lines(&format!("{}{}", b.0, if b.3 { "（超期）" } else { "" }), PROBLEM_CHARS))
