@@ -309,6 +309,15 @@ fn build_pdf_of(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output
         .unwrap()
 }
 
+/// `tongbao build --quiet --pdf` of `data` into a fresh folder beside it, which must succeed:
+/// that folder.
+fn built_with_pdf(data: &Path) -> PathBuf {
+    let site = data.with_file_name("site");
+    let run = build_pdf_of(data, &site, &[]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    site
+}
+
 fn build_with_pdf() -> PathBuf {
     let (out, run) = build_pdf(&[]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
@@ -524,9 +533,7 @@ fn a_county_without_blockers_or_town_ranking_gets_a_bulletin_that_says_so() {
     let town = "  - { name: 乡镇（园区）排名, subject: town, order: desc, bottom: 3 }\n";
     assert!(config.contains(town));
     std::fs::write(data.join("config.yaml"), config.replace(town, "")).unwrap();
-    let site = common::scratch("county120").join("site");
-    let run_build = build_pdf_of(&data, &site, &[]);
-    assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
+    let site = built_with_pdf(&data);
     let bulletin = site.join("bulletins/2026-12.pdf");
     assert_a4_and_numbered(&bulletin);
     assert_full_size(&bulletin, 1, "全县120个", 16.0, 0.99);
@@ -622,8 +629,7 @@ fn page_numbers_can_be_centred() {
     if !tools_available() {
         return;
     }
-    let data = common::scratch("centred").join("data");
-    common::copy_dir(&common::root().join("data"), &data);
+    let data = common::sample_copy("centred");
     let config = std::fs::read_to_string(data.join("config.yaml")).unwrap();
     std::fs::write(data.join("config.yaml"), format!("{config}  page_numbers: center\n")).unwrap();
     let site = common::build(&data);
@@ -652,9 +658,7 @@ fn a_forty_project_bulletin_fits_ten_pages() {
     }
     let data = common::scratch("county40").join("data");
     common::demo(&data, &["--projects", "40", "--meetings", "2"]);
-    let site = common::scratch("county40").join("site");
-    let run_build = build_pdf_of(&data, &site, &[]);
-    assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
+    let site = built_with_pdf(&data);
     let texts = page_texts(&site.join("bulletins/2026-12.pdf"));
     assert!((6..=10).contains(&texts.len()), "the bulletin of 40 projects has {} pages", texts.len());
     assert!(!assert_banji_on_the_back(&site.join("bulletins/2026-12.pdf")), "9 pages of text, the 版记 on the 10th");
@@ -670,8 +674,7 @@ fn a_crowded_project_sheet_keeps_to_one_page() {
     if !tools_available() {
         return;
     }
-    let data = common::scratch("crowded").join("data");
-    common::copy_dir(&common::root().join("data"), &data);
+    let data = common::sample_copy("crowded");
     let path = data.join("projects/2026/CY2026-001.yaml");
     let mut text = std::fs::read_to_string(&path).unwrap();
     let last = "  - { name: 一期投产, due: 2026-12-31, done: null, unit: 县经信局 }\n";
@@ -687,9 +690,7 @@ fn a_crowded_project_sheet_keeps_to_one_page() {
         ));
     }
     std::fs::write(&path, text).unwrap();
-    let site = common::scratch("crowded").join("site");
-    let run_build = build_pdf_of(&data, &site, &[]);
-    assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
+    let site = built_with_pdf(&data);
     let texts = page_texts(&site.join("handouts/2026-10-20-sanjidu-guanmo.pdf"));
     assert!(texts[1].starts_with("年产5万吨锂电池正极材料项目"), "{}", texts[1]);
     assert!(texts[2].starts_with("5万吨高端铝箔项目"), "the crowded sheet runs over its page: {}", texts[2]);
@@ -710,16 +711,13 @@ fn long_unit_names_wrap_and_leave_the_documents_full_size() {
     if !tools_available() {
         return;
     }
-    let data = common::scratch("long-names").join("data");
-    common::copy_dir(&common::root().join("data"), &data);
+    let data = common::sample_copy("long-names");
     for file in common::files(&data) {
         let path = data.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, text.replace("县交通运输局", "临江高新技术产业开发区交通运输管理委员会")).unwrap();
     }
-    let site = common::scratch("long-names").join("site");
-    let run_build = build_pdf_of(&data, &site, &[]);
-    assert!(run_build.status.success(), "{}", String::from_utf8_lossy(&run_build.stderr));
+    let site = built_with_pdf(&data);
     let bulletin = site.join("bulletins/2026-10.pdf");
     assert_full_size(&bulletin, 1, "为全面掌握", 16.0, 0.99);
     assert_within_text_block(&bulletin);

@@ -133,8 +133,7 @@ fn new_project_and_meeting_must_be_filled_in_before_they_pass() {
 /// project's id at once.
 #[test]
 fn new_project_refreshes_the_schemas_of_the_folder() {
-    let data = common::scratch("schema-new").join("data");
-    common::copy_dir(&common::root().join("data"), &data);
+    let data = common::sample_copy("schema-new");
     let run = new(&data, &["project", "CY2026-041"]);
     assert!(
         String::from_utf8_lossy(&run.stderr).ends_with("；已更新 schema/\n"),

@@ -143,8 +143,7 @@ fn an_editor_flags_a_misspelt_unit_and_completes_the_names() {
     if !common::checker_present("yaml-language-server", server.is_file(), how) {
         return;
     }
-    let data = common::scratch("lsp").join("data");
-    common::copy_dir(&common::root().join("data"), &data);
+    let data = common::sample_copy("lsp");
     let file = data.join("projects/2026/CY2026-019.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     let text = text.replacen("lead_unit: 县水利局", "lead_unit: 县水力局", 1).replacen(

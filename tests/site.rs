@@ -412,8 +412,7 @@ fn the_dashboard_lists_the_five_highest_and_lowest_rates_of_the_ledger() {
 /// and the page says how many more share the rate.
 #[test]
 fn a_tie_at_the_bottom_lists_the_biggest_stalled_plans_and_says_more_are_tied() {
-    let data = common::scratch("tie").join("data");
-    common::copy_dir(&common::root().join("data"), &data);
+    let data = common::sample_copy("tie");
     // CY2026-003 (plan 22,000) and CY2026-005 (12,000) report nothing all year: with the
     // sample's four stalled projects, six at 0.0 %.
     for file in common::files(&data.join("progress")) {

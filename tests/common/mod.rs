@@ -72,6 +72,13 @@ pub fn copy_of(name: &str) -> PathBuf {
     dir
 }
 
+/// A fresh copy of the sample county (`data/`) that a test may change, under `label`.
+pub fn sample_copy(label: &str) -> PathBuf {
+    let dir = scratch(label).join("data");
+    copy_dir(&root().join("data"), &dir);
+    dir
+}
+
 /// A copy of fixture `name` with `from` replaced by `to` in `file` (which must contain it).
 pub fn edited(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
     let dir = copy_of(name);
