@@ -67,8 +67,8 @@ fn assert_a4_and_numbered(pdf: &Path) {
 }
 
 /// The 版记 (抄送, 印发) on the last side, the back of the last sheet printed on both sides: an
-/// even page, after a blank page where the attachments end on an even page. Returns whether
-/// the blank page is there.
+/// even page, under a portrait last attachment where it fits there, else after a blank page where
+/// the attachments end on an even page. Returns whether the blank page is there.
 fn assert_banji_on_the_back(pdf: &Path) -> bool {
     let texts = page_texts(pdf);
     assert!(texts.len().is_multiple_of(2), "{}: the 版记 on page {}, the front of a sheet", pdf.display(), texts.len());
@@ -545,13 +545,24 @@ fn a_county_without_blockers_or_town_ranking_gets_a_bulletin_that_says_so() {
     assert!(text.contains("各乡镇（园区）均未达到序时进度"), "no “0个乡镇（园区）达到”");
     assert!(!text.contains("0个乡镇（园区）达到") && !text.contains("0个行业达到"));
     let last = texts.iter().rposition(|t| t.starts_with("附件3")).unwrap();
-    assert_eq!(texts[last], format!("附件3卡点堵点难点问题清单无。—{}—", last + 1), "an empty 附件3 says 无。");
+    // An empty 附件3 says 无。; its page is the last side, and the 版记 stands at its foot.
+    let imprint = "抄送：市委办公室，市政府办公室。演示市重点项目推进服务中心2026年12月31日印发";
+    let number = format!("—{}—", last + 1);
+    assert!(texts[last].contains(&number), "{}", texts[last]);
+    assert_eq!(texts[last].replace(&number, ""), format!("附件3卡点堵点难点问题清单无。{imprint}"));
     let size = run("pdfinfo", &["-f", &(last + 1).to_string(), "-l", &(last + 1).to_string()], &bulletin);
     assert!(size.contains("594.96 x 841.92 pts (A4)"), "{size}");
     let n = texts.len();
+    assert_eq!(last + 1, n, "附件3 is the last page");
     assert!((8..=14).contains(&n), "the bulletin of 120 projects has {n} pages");
-    // Its 12 pages of text end on an even page: a blank page, and the 版记 on the 14th.
-    assert!(assert_banji_on_the_back(&bulletin), "a blank page before the 版记");
+    // Its 12 pages of text end on an even page, and the 版记 fits under 附件3's 无。: no blank page,
+    // no page of its own (it had both, 14 pages).
+    assert!(!assert_banji_on_the_back(&bulletin), "no blank page before the 版记");
+    // At the foot of the text block (37 mm + 225 mm from the top), not under the 无。
+    let xml = run("pdftotext", &["-bbox", "-f", &n.to_string(), "-l", &n.to_string()], &bulletin);
+    let issued = xml.lines().find(|l| word_text(l).ends_with("印发")).expect("the 印发 line");
+    let foot = pt(37.0 + 225.0);
+    assert!((foot - pt(15.0)..foot).contains(&attr(issued, "yMax")), "印发 ends at {:.1} pt", attr(issued, "yMax"));
 }
 
 #[test]

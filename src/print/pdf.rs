@@ -35,17 +35,30 @@ pub fn find_browser(named: Option<&Path>) -> Option<PathBuf> {
 /// `pdf` before (an earlier build's PDF, in a reused folder) is removed first, and whatever a
 /// failed print left there after: a PDF found there is this print's, of this `html`.
 ///
-/// A document with a 版记 on a page of its own (the bulletin) is printed a second time when the
-/// 版记 falls on an odd page, the front of a sheet, with a blank page before it (the page
-/// [`BACK_SIDE`] names): GB/T 9704 puts the 版记 on the last side, the back of the last sheet
-/// printed on both sides, and numbers neither the blank page nor the 版记's.
+/// A document with a 版记 on a page of its own (the bulletin) is printed again when the 版记
+/// falls on an odd page, the front of a sheet: GB/T 9704 puts the 版记 on the last side, the back
+/// of the last sheet printed on both sides. First, where the document allows it
+/// ([`IMPRINT_BELOW`]), with the 版记 at the foot of the last attachment's page, which is even;
+/// that print is kept when it has one page fewer. Otherwise with a blank page before the 版记
+/// (the page [`BACK_SIDE`] names), numbering neither the blank page nor the 版记's.
 pub fn print(browser: &Path, html: &Path, pdf: &Path, date: Date) -> Result<(), String> {
     let _ = std::fs::remove_file(pdf);
     let printed = print_once(browser, html, "", pdf).and_then(|()| {
         let mut bytes = std::fs::read(pdf).map_err(|e| e.to_string())?;
-        if pages(&bytes) % 2 == 1 && has_back_side(html) {
-            print_once(browser, html, &format!("#{BACK_SIDE}"), pdf)?;
-            bytes = std::fs::read(pdf).map_err(|e| e.to_string())?;
+        let count = pages(&bytes);
+        if count % 2 == 1 && holds(html, BACK_SIDE) {
+            let mut below = None;
+            if holds(html, IMPRINT_BELOW) {
+                print_once(browser, html, &format!("#{IMPRINT_BELOW}"), pdf)?;
+                below = Some(std::fs::read(pdf).map_err(|e| e.to_string())?).filter(|b| pages(b) == count - 1);
+            }
+            bytes = match below {
+                Some(below) => below,
+                None => {
+                    print_once(browser, html, &format!("#{BACK_SIDE}"), pdf)?;
+                    std::fs::read(pdf).map_err(|e| e.to_string())?
+                }
+            };
         }
         set_dates(&mut bytes, date);
         std::fs::write(pdf, bytes).map_err(|e| e.to_string())
@@ -60,9 +73,13 @@ pub fn print(browser: &Path, html: &Path, pdf: &Path, date: Date) -> Result<(), 
 /// only when the address names it.
 pub const BACK_SIDE: &str = "back-side";
 
-/// Whether the page at `html` holds the blank page [`BACK_SIDE`].
-fn has_back_side(html: &Path) -> bool {
-    std::fs::read_to_string(html).is_ok_and(|text| text.contains(&format!("id=\"{BACK_SIDE}\"")))
+/// The `id` of the mark by which a document may set its 版记 at the foot of its last attachment's
+/// page (CSS `:target`), when the address names it.
+pub const IMPRINT_BELOW: &str = "imprint-below";
+
+/// Whether the page at `html` holds an element with the `id` `id`.
+fn holds(html: &Path, id: &str) -> bool {
+    std::fs::read_to_string(html).is_ok_and(|text| text.contains(&format!("id=\"{id}\"")))
 }
 
 /// How many pages the PDF `bytes` has: its page objects (`/Type /Page`, not `/Pages`).
