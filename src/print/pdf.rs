@@ -43,21 +43,24 @@ pub fn find_browser(named: Option<&Path>) -> Option<PathBuf> {
 /// (the page [`BACK_SIDE`] names), numbering neither the blank page nor the 版记's.
 pub fn print(browser: &Path, html: &Path, pdf: &Path, date: Date) -> Result<(), String> {
     let _ = std::fs::remove_file(pdf);
-    let printed = print_once(browser, html, "", pdf).and_then(|()| {
-        let mut bytes = std::fs::read(pdf).map_err(|e| e.to_string())?;
+    // The bytes of `html` printed at `fragment` (`#…` or nothing).
+    let print_at = |fragment: &str| {
+        print_once(browser, html, fragment, pdf)?;
+        std::fs::read(pdf).map_err(|e| e.to_string())
+    };
+    let printed = print_at("").and_then(|mut bytes| {
         let count = pages(&bytes);
-        if count % 2 == 1 && holds(html, BACK_SIDE) {
-            let mut below = None;
-            if holds(html, IMPRINT_BELOW) {
-                print_once(browser, html, &format!("#{IMPRINT_BELOW}"), pdf)?;
-                below = Some(std::fs::read(pdf).map_err(|e| e.to_string())?).filter(|b| pages(b) == count - 1);
-            }
+        let text = std::fs::read_to_string(html).unwrap_or_default();
+        let holds = |id: &str| text.contains(&format!("id=\"{id}\""));
+        if count % 2 == 1 && holds(BACK_SIDE) {
+            let below = if holds(IMPRINT_BELOW) {
+                Some(print_at(&format!("#{IMPRINT_BELOW}"))?).filter(|b| pages(b) == count - 1)
+            } else {
+                None
+            };
             bytes = match below {
                 Some(below) => below,
-                None => {
-                    print_once(browser, html, &format!("#{BACK_SIDE}"), pdf)?;
-                    std::fs::read(pdf).map_err(|e| e.to_string())?
-                }
+                None => print_at(&format!("#{BACK_SIDE}"))?,
             };
         }
         set_dates(&mut bytes, date);
@@ -76,11 +79,6 @@ pub const BACK_SIDE: &str = "back-side";
 /// The `id` of the mark by which a document may set its 版记 at the foot of its last attachment's
 /// page (CSS `:target`), when the address names it.
 pub const IMPRINT_BELOW: &str = "imprint-below";
-
-/// Whether the page at `html` holds an element with the `id` `id`.
-fn holds(html: &Path, id: &str) -> bool {
-    std::fs::read_to_string(html).is_ok_and(|text| text.contains(&format!("id=\"{id}\"")))
-}
 
 /// How many pages the PDF `bytes` has: its page objects (`/Type /Page`, not `/Pages`).
 fn pages(bytes: &[u8]) -> usize {
